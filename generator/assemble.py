@@ -1,0 +1,28 @@
+"""Which lessons and quizzes a course contains, in order."""
+
+from __future__ import annotations
+
+from .model import Course, Lesson, Quiz
+from .project import Project
+
+
+def course_lessons(project: Project, course: Course) -> list[Lesson]:
+    """The course's lessons in teaching order."""
+    return [project.lessons[i] for i in course.lessons if i in project.lessons]
+
+
+def course_quizzes(project: Project, course: Course) -> list[Quiz]:
+    """The course's quizzes: the listed ones, or every quiz of its lessons, in lesson order."""
+    wanted = set(course.quizzes) if course.quizzes is not None else None
+    order = {lesson: n for n, lesson in enumerate(course.lessons)}
+    chosen = [
+        q for q in project.quizzes.values()
+        if q.lesson in order and (wanted is None or q.id in wanted)
+    ]
+    # Within a lesson: quizzes before exercise sets is author order (file name order), kept stable.
+    return sorted(chosen, key=lambda q: order[q.lesson])
+
+
+def lesson_quizzes(project: Project, course: Course, lesson_id: str) -> list[Quiz]:
+    """The course's quizzes that practise one lesson."""
+    return [q for q in course_quizzes(project, course) if q.lesson == lesson_id]

@@ -1,0 +1,225 @@
+"""Checks across files: references, duplicate terms, objective coverage, schemes and exercises."""
+
+from __future__ import annotations
+
+import itertools
+
+from .errors import ContentError
+from .formulas import FORMULAS
+from .model import Calculation, Classify, Scheme
+from .project import Project
+
+
+def check_project(project: Project) -> list[ContentError]:
+    """Every cross-file problem of the pool, as ContentErrors."""
+    errors: list[ContentError] = []
+    errors += _check_references(project)
+    errors += _check_glossary(project)
+    for scheme in project.schemes.values():
+        errors += check_scheme(project, scheme)
+    errors += _check_exercises(project)
+    for course in project.courses.values():
+        if course.check_objectives:
+            errors += _check_objectives(project, course.id)
+    return errors
+
+
+def _error(project: Project, ident: str, loc: tuple, message: str) -> ContentError:
+    located = project.where[ident]
+    base = located.prefix[:-1] if located.prefix and located.prefix[-1] == "id" else located.prefix
+    return located.source.error(base + loc, message)
+
+
+def _check_references(project: Project) -> list[ContentError]:
+    errors = []
+    for quiz in project.quizzes.values():
+        if quiz.lesson not in project.lessons:
+            errors.append(_error(project, quiz.id, ("lesson",), f"unknown lesson {quiz.lesson!r}{_known(project.lessons)}"))
+    questions = project.questions()
+    for lesson in project.lessons.values():
+        for n, objective in enumerate(lesson.objectives):
+            for m, ref in enumerate(objective.assessed_by):
+                if ref not in questions:
+                    errors.append(_error(project, lesson.id, ("objectives", n, "assessed_by", m),
+                                         f"unknown question {ref!r}"))
+    terms = {name for t in project.terms for name in (t.term, *t.aliases)}
+    if project.terms:
+        for lesson in project.lessons.values():
+            for n, term in enumerate(lesson.terms):
+                if term not in terms:
+                    errors.append(_error(project, lesson.id, ("terms", n), f"term {term!r} is not in the glossary"))
+    for course in project.courses.values():
+        key = f"course:{course.id}"
+        for n, ref in enumerate(course.lessons):
+            if ref not in project.lessons:
+                errors.append(_error(project, key, ("lessons", n), f"unknown lesson {ref!r}{_known(project.lessons)}"))
+        if len(set(course.lessons)) != len(course.lessons):
+            errors.append(_error(project, key, ("lessons",), "a lesson is listed twice"))
+        for n, ref in enumerate(course.quizzes or []):
+            if ref not in project.quizzes:
+                errors.append(_error(project, key, ("quizzes", n), f"unknown quiz {ref!r}{_known(project.quizzes)}"))
+            elif project.quizzes[ref].lesson not in course.lessons:
+                errors.append(_error(project, key, ("quizzes", n),
+                                     f"quiz {ref!r} belongs to lesson {project.quizzes[ref].lesson!r}, "
+                                     "which this course does not list"))
+    return errors
+
+
+def _known(table: dict) -> str:
+    names = sorted(table)
+    return f"; known: {', '.join(names[:12])}{' …' if len(names) > 12 else ''}" if names else "; none are defined"
+
+
+def _check_glossary(project: Project) -> list[ContentError]:
+    errors, seen = [], {}
+    for term, where in zip(project.terms, project.term_where):
+        for name in (term.term, *term.aliases):
+            if name in seen:
+                errors.append(where.source.error(where.prefix + ("term",), f"glossary term {name!r} is defined twice "
+                                                 f"(also at {seen[name]})"))
+            else:
+                seen[name] = f"{where.source.file}:{where.source.locate(where.prefix)[0]}"
+        if term.lesson is not None and term.lesson not in project.lessons:
+            errors.append(where.source.error(where.prefix + ("lesson",), f"unknown lesson {term.lesson!r}"))
+    return errors
+
+
+def check_scheme(project: Project, scheme: Scheme) -> list[ContentError]:
+    """A rule-based scheme maps every combination of attribute values to exactly one class."""
+    errors: list[ContentError] = []
+
+    def err(loc: tuple, message: str) -> None:
+        errors.append(_error(project, scheme.id, loc, message))
+
+    classes = {c.id for c in scheme.classes}
+    if len(classes) != len(scheme.classes):
+        err(("classes",), "two classes share an id")
+    if scheme.kind == "judgment":
+        if scheme.rules or scheme.attributes:
+            err(("kind",), "a judgment scheme has no attributes or rules; use kind: rules")
+        return errors
+    if not scheme.attributes:
+        err(("attributes",), "a rule-based scheme needs attributes")
+        return errors
+    values = {a.id: [v.id for v in a.values] for a in scheme.attributes}
+    covered: dict[tuple[str, ...], list[int]] = {}
+    for n, rule in enumerate(scheme.rules):
+        missing = [a for a in values if a not in rule.when]
+        extra = [a for a in rule.when if a not in values]
+        bad = [f"{a}={v}" for a, v in rule.when.items() if a in values and v not in values[a]]
+        if missing or extra or bad:
+            parts = ([f"names no value for {', '.join(missing)}"] if missing else []) + \
+                    ([f"names unknown attribute(s) {', '.join(extra)}"] if extra else []) + \
+                    ([f"uses unknown value(s) {', '.join(bad)}"] if bad else [])
+            err(("rules", n, "when"), "rule " + "; ".join(parts))
+            continue
+        if rule.then not in classes:
+            err(("rules", n, "then"), f"unknown class {rule.then!r}; expected one of {', '.join(sorted(classes))}")
+        covered.setdefault(tuple(rule.when[a] for a in values), []).append(n)
+    if any(e for e in errors):
+        return errors
+    names = list(values)
+    for combo in itertools.product(*values.values()):
+        label = ", ".join(f"{a}={v}" for a, v in zip(names, combo))
+        rules = covered.get(combo, [])
+        if not rules:
+            err(("rules",), f"no rule covers {label}")
+        elif len(rules) > 1:
+            targets = {scheme.rules[i].then for i in rules}
+            err(("rules", rules[1], "when"),
+                f"{label} is mapped by rules {', '.join(str(i) for i in rules)} (to {', '.join(sorted(targets))})")
+    for attr, by_value in scheme.drill.items():
+        if attr not in values:
+            err(("drill", attr), f"unknown attribute {attr!r}")
+            continue
+        for value in by_value:
+            if value not in values[attr]:
+                err(("drill", attr, value), f"unknown value {value!r} of {attr}")
+    return errors
+
+
+def derive(scheme: Scheme, settings: dict[str, str]) -> str | None:
+    """The class a rule table gives for attribute values (None if no rule matches)."""
+    for rule in scheme.rules:
+        if rule.when == settings:
+            return rule.then
+    return None
+
+
+def _check_exercises(project: Project) -> list[ContentError]:
+    errors = []
+    for quiz in project.quizzes.values():
+        for n, q in enumerate(quiz.questions):
+            def err(loc: tuple, message: str) -> None:
+                errors.append(_error(project, quiz.id, ("questions", n) + loc, message))
+
+            if isinstance(q, Calculation):
+                formula = FORMULAS.get(q.formula)
+                if formula is None:
+                    err(("formula",), f"unknown formula {q.formula!r}; expected one of {', '.join(sorted(FORMULAS))}")
+                elif set(q.givens) != set(formula.inputs):
+                    err(("givens",), f"formula {q.formula} takes {', '.join(formula.inputs)}; "
+                                     f"found {', '.join(sorted(q.givens)) or 'none'}")
+                elif any(q.givens[i] == 0 for i in formula.inputs if i in ("total", "churn")):
+                    err(("givens",), "a divisor is zero")
+            if not isinstance(q, Classify):
+                continue
+            scheme = project.schemes.get(q.scheme)
+            if scheme is None:
+                err(("scheme",), f"unknown scheme {q.scheme!r}{_known(project.schemes)}")
+                continue
+            classes = {c.id for c in scheme.classes}
+            if q.answer is not None and q.answer not in classes:
+                err(("answer",), f"unknown class {q.answer!r}; expected one of {', '.join(sorted(classes))}")
+                continue
+            if scheme.kind == "judgment":
+                if q.answer is None:
+                    err(("answer",), f"scheme {scheme.id} is judgment-based: write the answer")
+                if q.rationale is None:
+                    err(("rationale",), f"scheme {scheme.id} is judgment-based: write the rationale")
+                continue
+            values = {a.id: [v.id for v in a.values] for a in scheme.attributes}
+            settings: dict[str, str] = {}
+            for m, cue in enumerate(q.cues):
+                if cue.attribute not in values:
+                    err(("cues", m, "attribute"), f"unknown attribute {cue.attribute!r}; expected one of "
+                                                  f"{', '.join(values)}")
+                elif cue.value not in values[cue.attribute]:
+                    err(("cues", m, "value"), f"unknown value {cue.value!r} of {cue.attribute}; expected one of "
+                                              f"{', '.join(values[cue.attribute])}")
+                elif cue.attribute in settings:
+                    err(("cues", m, "attribute"), f"{cue.attribute} is set by two cues")
+                else:
+                    settings[cue.attribute] = cue.value
+                if cue.quote not in q.scenario:
+                    err(("cues", m, "quote"), f"quote {cue.quote!r} does not appear in the scenario")
+            missing = [a for a in values if a not in settings]
+            if missing:
+                err(("cues",), f"no cue sets {', '.join(missing)}")
+                continue
+            derived = derive(scheme, settings)
+            if derived is not None and q.answer is not None and derived != q.answer:
+                err(("answer",), f"the cues give class {derived!r} but the answer says {q.answer!r}")
+    return errors
+
+
+def _check_objectives(project: Project, course_id: str) -> list[ContentError]:
+    """Every objective is assessed by a question and every question assesses an objective."""
+    from .assemble import course_quizzes
+
+    course = project.courses[course_id]
+    errors = []
+    lessons = [project.lessons[i] for i in course.lessons if i in project.lessons]
+    named = {ref for lesson in lessons for o in lesson.objectives for ref in o.assessed_by}
+    for lesson in lessons:
+        for n, objective in enumerate(lesson.objectives):
+            if not objective.assessed_by:
+                errors.append(_error(project, lesson.id, ("objectives", n),
+                                     f"objective {objective.id!r} names no question in assessed_by"))
+    for quiz in course_quizzes(project, course):
+        for n, q in enumerate(quiz.questions):
+            if q.id not in named:
+                errors.append(_error(project, quiz.id, ("questions", n, "id"),
+                                     f"question {q.id!r} assesses no objective: list it in an objective's "
+                                     f"assessed_by in lesson {quiz.lesson}"))
+    return errors

@@ -1,0 +1,136 @@
+"""Command line: check, build, serve, new, schema. Exit codes: 0 ok, 1 content errors, 2 usage errors."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from .errors import ContentErrors
+from .loader import Layout, load_project
+from .model import QUESTION_TYPES, Classify
+
+CONFIG_HELP = "The mkdocs.yml to build with."
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
+              help="Project root holding lessons/, quizzes/ and course.yml.")
+@click.pass_context
+def main(ctx: click.Context, root: Path) -> None:
+    """Courseware generator: YAML lessons and quizzes to a static course site."""
+    ctx.obj = root
+
+
+def _load(root: Path):  # type: ignore[no-untyped-def]
+    try:
+        return load_project(root, Layout())
+    except ContentErrors as exc:
+        click.echo(exc.report(), err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.pass_obj
+def check(root: Path) -> None:
+    """Validate every lesson, quiz, scheme, glossary and course; print a summary."""
+    project = _load(root)
+    questions = [q for quiz in project.quizzes.values() for q in quiz.questions]
+    by_type = Counter(q.type for q in questions)
+    click.echo(f"lessons: {len(project.lessons)}  quizzes: {len(project.quizzes)}  questions: {len(questions)}  "
+               f"schemes: {len(project.schemes)}  glossary terms: {len(project.terms)}  courses: {len(project.courses)}")
+    click.echo("questions by type: " + ", ".join(f"{t} {by_type[t]}" for t in QUESTION_TYPES if by_type[t]))
+    click.echo("per lesson:")
+    for lesson in project.lessons.values():
+        own = [q for quiz in project.quizzes.values() if quiz.lesson == lesson.id for q in quiz.questions]
+        exercises = Counter(q.scheme for q in own if isinstance(q, Classify))
+        types = Counter(q.type for q in own)
+        line = f"  {lesson.id}: {len(own)} questions ({', '.join(f'{t} {n}' for t, n in sorted(types.items()))})"
+        if exercises:
+            line += "; exercises: " + ", ".join(f"{s} {n}" for s, n in sorted(exercises.items()))
+        click.echo(line)
+    schemes = Counter(q.scheme for q in questions if isinstance(q, Classify))
+    if schemes:
+        click.echo("exercises per scheme: " + ", ".join(f"{s} {schemes[s]}" for s in sorted(project.schemes)))
+    click.echo("errors: 0")
+
+
+@main.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
+              show_default=True, help=CONFIG_HELP)
+@click.option("--course", default=None, help="Course manifest to build instead of the one in mkdocs.yml.")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: site_dir of mkdocs.yml).")
+@click.pass_obj
+def build(root: Path, config_file: Path, course: str | None, site_dir: Path | None) -> None:
+    """Check the content, then build the site atomically (strict mode)."""
+    from mkdocs.exceptions import MkDocsException
+
+    from .build import build_site
+
+    _load(root)
+    if not config_file.is_file():
+        raise click.UsageError(f"no such config file: {config_file}")
+    try:
+        target = build_site(config_file, site_dir=site_dir, course=course)
+    except ContentErrors as exc:
+        click.echo(exc.report(), err=True)
+        sys.exit(1)
+    except MkDocsException as exc:
+        click.echo(f"build failed: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"site written to {target}")
+
+
+@main.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
+              show_default=True, help=CONFIG_HELP)
+@click.option("-a", "--dev-addr", default=None, help="IP:port to serve on (default: from mkdocs.yml).")
+def serve(config_file: Path, dev_addr: str | None) -> None:
+    """Serve the site and rebuild when lessons, quizzes or templates change."""
+    from mkdocs.commands import serve as mkdocs_serve
+
+    mkdocs_serve.serve(str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["lesson", "quiz"]))
+@click.argument("ident")
+@click.option("--lesson", "lesson_id", default=None, help="For a quiz: the lesson it practises.")
+@click.pass_obj
+def new(root: Path, kind: str, ident: str, lesson_id: str | None) -> None:
+    """Scaffold a valid, commented lesson or quiz file named after IDENT."""
+    from .scaffold import LESSON, QUIZ
+
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", ident):
+        raise click.BadParameter("use letters, digits, '-', '_' or '.', at most 64 characters", param_hint="ID")
+    folder = root / ("lessons" if kind == "lesson" else "quizzes")
+    path = folder / f"{ident}.yml"
+    if path.exists():
+        raise click.UsageError(f"{path} already exists; the generator never overwrites an author's file")
+    if kind == "quiz" and not lesson_id:
+        raise click.UsageError("a quiz belongs to a lesson: pass --lesson LESSON_ID")
+    folder.mkdir(parents=True, exist_ok=True)
+    text = LESSON.format(id=ident) if kind == "lesson" else QUIZ.format(id=ident, lesson=lesson_id)
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"created {path}")
+
+
+@main.command()
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schema"),
+              show_default=True)
+def schema(out: Path) -> None:
+    """Write the JSON Schemas that content files reference for editor completion."""
+    from .schema import schemas
+
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in schemas().items():
+        (out / name).write_bytes(data)
+        click.echo(f"wrote {out / name}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""Content errors: every one names the file, the line and column, the field and what was expected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One problem in one author file."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ContentErrors(Exception):
+    """Raised with every error of a run, so authors fix them all at once."""
+
+    def __init__(self, errors: list[ContentError]) -> None:
+        self.errors = sorted(set(errors))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        """All errors, one per line, then a count."""
+        lines = [str(e) for e in self.errors]
+        lines.append(f"{len(self.errors)} error(s) in course content")
+        return "\n".join(lines)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A path as authors type it: relative to the project root where possible."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

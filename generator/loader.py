@@ -1,0 +1,180 @@
+"""Find, parse and validate every content file, collecting all errors of a run."""
+
+from __future__ import annotations
+
+import difflib
+from types import UnionType
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from . import checks
+from .errors import ContentError, ContentErrors, display_path
+from .model import Course, Glossary, Lesson, Quiz, Scheme
+from .project import Located, Project
+from .yamlsource import SourceMap, load
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each kind of content lives, relative to the project root."""
+
+    lessons: str = "lessons"
+    quizzes: str = "quizzes"
+    schemes: str = "quizzes/schemes"
+    glossary: str = "glossary"
+    courses: str = "courses"
+    course: str = "course.yml"
+
+
+def load_project(root: Path, layout: Layout = Layout()) -> Project:
+    """Load and validate the whole content pool under `root`.
+
+    Raises:
+        ContentErrors: with every problem found, each naming file, line and field.
+    """
+    project = Project(root=root)
+    errors: list[ContentError] = []
+
+    def files(folder: str, exclude: str | None = None) -> list[Path]:
+        base = root / folder
+        if not base.is_dir():
+            return []
+        found = [p for p in base.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()]
+        if exclude:
+            skip = (root / exclude).resolve()
+            found = [p for p in found if skip not in p.resolve().parents]
+        return sorted(found)
+
+    def read(path: Path, model: type[BaseModel]) -> tuple[Any, SourceMap] | None:
+        shown = display_path(path, root)
+        data, source, problems = load(path, shown)
+        if problems:
+            errors.extend(problems)
+            return None
+        try:
+            return model.model_validate(data), source
+        except ValidationError as exc:
+            errors.extend(source.error(tuple(e["loc"]), describe(e, model)) for e in exc.errors())
+            return None
+
+    def register(kind: str, ident: str, table: dict[str, Any], obj: Any, source: SourceMap, loc: tuple) -> None:
+        if ident in project.where:
+            first = project.where[ident].source
+            line = first.locate(project.where[ident].prefix)[0]
+            errors.append(source.error(loc, f"duplicate id {ident!r}: already used in {first.file}:{line}"))
+            return
+        table[ident] = obj
+        project.where[ident] = Located(source, loc)
+
+    # Lessons.
+    for path in files(layout.lessons):
+        if (got := read(path, Lesson)) is not None:
+            lesson, source = got
+            register("lesson", lesson.id, project.lessons, lesson, source, ("id",))
+
+    # Schemes, then quizzes (a quiz's questions register their own ids).
+    for path in files(layout.schemes):
+        if (got := read(path, Scheme)) is not None:
+            scheme, source = got
+            register("scheme", scheme.id, project.schemes, scheme, source, ("id",))
+    for path in files(layout.quizzes, exclude=layout.schemes):
+        if (got := read(path, Quiz)) is not None:
+            quiz, source = got
+            register("quiz", quiz.id, project.quizzes, quiz, source, ("id",))
+            for n, question in enumerate(quiz.questions):
+                register("question", question.id, {}, question, source, ("questions", n, "id"))
+
+    # Glossary.
+    for path in files(layout.glossary):
+        if (got := read(path, Glossary)) is not None:
+            glossary, source = got
+            for n, term in enumerate(glossary.terms):
+                project.terms.append(term)
+                project.term_where.append(Located(source, ("terms", n)))
+
+    # Course manifests.
+    manifests = [root / layout.course] if (root / layout.course).is_file() else []
+    for path in manifests + files(layout.courses):
+        if (got := read(path, Course)) is not None:
+            course, source = got
+            if course.id in project.courses:
+                errors.append(source.error(("id",), f"duplicate course id {course.id!r}"))
+                continue
+            project.courses[course.id] = course
+            project.where.setdefault(f"course:{course.id}", Located(source, ("id",)))
+
+    errors.extend(checks.check_project(project))
+    if errors:
+        raise ContentErrors(errors)
+    return project
+
+
+def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
+    """Turn one pydantic error into 'found …, expected …' words for an author."""
+    kind = error["type"]
+    found = error.get("input")
+    if kind == "missing":
+        return f"missing required field {error['loc'][-1]!r}"
+    if kind == "extra_forbidden":
+        name = str(error["loc"][-1])
+        known = _fields_at(model, error["loc"][:-1])
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else (f"; known fields: {', '.join(known)}" if known else "")
+        return f"unknown field {name!r}{hint}"
+    if kind == "union_tag_invalid":
+        expected = error.get("ctx", {}).get("expected_tags", "")
+        return f"unknown type {found!r}; expected one of {expected}"
+    if kind == "union_tag_not_found":
+        return "missing field 'type'"
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        return message.removeprefix("Value error, ")
+    return f"{message}; found {_show(found)}"
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    kind = {dict: "a mapping", list: "a list", str: "text", bool: "a boolean", int: "a number", float: "a number"}
+    prefix = kind.get(type(value), type(value).__name__)
+    if value is None:
+        return "nothing (an empty value)"
+    return f"{prefix} {text[:60] + '…' if len(text) > 60 else text}"
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the model reached by walking `loc`, for "did you mean" hints."""
+    current: Any = model
+    for step in loc:
+        current = _unwrap(current)
+        if isinstance(step, int):
+            continue
+        if isinstance(current, tuple):  # a discriminated union: the step is the tag
+            current = next((m for m in current if step in get_args(m.model_fields["type"].annotation)), None)
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or step not in fields:
+            return []
+        current = fields[step].annotation
+    current = _unwrap(current)
+    return sorted(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated, Optional, list and dict down to the model (or a tuple of union members)."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, UnionType):
+            members = tuple(a for a in get_args(annotation) if a is not type(None))
+            if len(members) != 1:
+                return members
+            annotation = members[0]
+        elif origin in (list, dict):
+            annotation = get_args(annotation)[-1]
+        else:
+            return annotation

@@ -1,0 +1,74 @@
+"""A thin MkDocs adapter over the pure core in ``generator.build``.
+
+Everything course-specific happens in the core; this module only moves its output into MkDocs:
+content is loaded and rendered in ``on_config``, pages and assets are added in ``on_files``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from .build import BuildInputs, render_course
+from .config import CoursewareConfig
+from .errors import ContentErrors
+from .render.site import ASSET_DIR, RUNTIME_FILES, SiteOutput
+
+log = logging.getLogger("mkdocs.plugins.courseware")
+
+
+class CoursewarePlugin(BasePlugin[CoursewareConfig]):
+    """Adds the course's lesson, quiz, glossary and progress pages to an MkDocs build."""
+
+    output: SiteOutput | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.enabled:
+            return config
+        base = Path(config.config_file_path or ".").resolve().parent
+        root = (base / self.config.root).resolve()
+        inputs = BuildInputs(
+            root=root,
+            course=self.config.course,
+            language=config.theme.get("language") or "en",
+            markdown_extensions=list(config.markdown_extensions),
+            markdown_configs=dict(config.mdx_configs),
+            templates_dir=(base / self.config.templates_dir) if self.config.templates_dir else None,
+            use_directory_urls=config.use_directory_urls,
+        )
+        try:
+            self.output = render_course(inputs)
+        except ContentErrors as exc:
+            # Content errors stop the build before MkDocs touches site_dir.
+            raise PluginError(exc.report()) from None
+        if not config.nav:
+            config.nav = self.output.nav
+        # Rebuild when authors edit content while `mkdocs serve` runs.
+        for folder in inputs.watched():
+            if folder.exists() and str(folder) not in config.watch:
+                config.watch.append(str(folder))
+        for name in RUNTIME_FILES:
+            target = config.extra_css if name.endswith(".css") else config.extra_javascript
+            if f"{ASSET_DIR}/{name}" not in [str(x) for x in target]:
+                target.append(f"{ASSET_DIR}/{name}")
+        return config
+
+    @event_priority(-50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled or self.output is None:
+            return files
+        for page in self.output.pages:
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(
+                    f"{config.docs_dir}/{page.path} is a hand-written page, but the course generates {page.path}; "
+                    "rename or remove the hand-written one (the generator never overwrites author files)"
+                )
+            files.append(File.generated(config, page.path, content=page.markdown))
+        for path, data in self.output.assets.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=data))
+        return files

@@ -1,0 +1,79 @@
+"""Lessons: ordered sections of Markdown with objectives, cases, tables and key points."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, model_validator
+
+from .base import Id, Markdown, Model, Text
+
+
+class Objective(Model):
+    """A learning objective and the questions that assess it."""
+
+    id: Id
+    text: Text
+    assessed_by: list[Id] = Field(default_factory=list, description="Ids of the questions that assess it.")
+
+
+class Table(Model):
+    type: Literal["table"]
+    caption: Text | None = None
+    columns: list[Text] = Field(min_length=1)
+    rows: list[list[str]] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rectangular(self) -> Table:
+        for n, row in enumerate(self.rows, 1):
+            if len(row) != len(self.columns):
+                raise ValueError(f"row {n} has {len(row)} cells but there are {len(self.columns)} columns")
+        return self
+
+
+class Case(Model):
+    type: Literal["case"]
+    title: Text
+    story: Markdown
+    takeaway: Markdown | None = None
+
+
+class Diagram(Model):
+    """A diagram drawn as inline SVG from data: a flow of steps, a funnel or a cycle."""
+
+    type: Literal["diagram"]
+    kind: Literal["flow", "funnel", "cycle"]
+    caption: Text | None = None
+    steps: list[Text] = Field(min_length=2, max_length=12)
+
+
+class Note(Model):
+    """A call-out box (Material admonition)."""
+
+    type: Literal["note"]
+    style: Literal["note", "tip", "warning", "example", "question", "info"] = "note"
+    title: Text | None = None
+    body: Markdown
+
+
+Block = Annotated[Union[Table, Case, Diagram, Note], Field(discriminator="type")]
+
+
+class Section(Model):
+    id: Id | None = Field(default=None, description="Anchor of the section; derived from its position if absent.")
+    title: Text
+    body: Markdown | None = None
+    blocks: list[Block] = Field(default_factory=list, description="Tables, cases, diagrams and notes, in order.")
+
+
+class Lesson(Model):
+    """One lesson of the course."""
+
+    id: Id
+    title: Text
+    summary: Markdown
+    minutes: int = Field(ge=1, le=600, description="Estimated study time in minutes.")
+    objectives: list[Objective] = Field(min_length=1)
+    sections: list[Section] = Field(min_length=1)
+    key_points: list[Markdown] = Field(min_length=1)
+    terms: list[Text] = Field(default_factory=list, description="Glossary terms this lesson introduces.")

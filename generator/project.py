@@ -1,0 +1,38 @@
+"""The loaded content pool: every lesson, quiz, scheme and glossary term, with source positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Course, Lesson, Quiz, Scheme, Term
+from .model.question import Question
+from .yamlsource import SourceMap
+
+
+@dataclass
+class Located:
+    """Where a model came from, so later checks can point at a line."""
+
+    source: SourceMap
+    prefix: tuple[str | int, ...] = ()
+
+
+@dataclass
+class Project:
+    """Everything under the content folders, validated one file at a time."""
+
+    root: Path
+    lessons: dict[str, Lesson] = field(default_factory=dict)
+    quizzes: dict[str, Quiz] = field(default_factory=dict)
+    schemes: dict[str, Scheme] = field(default_factory=dict)
+    terms: list[Term] = field(default_factory=list)
+    courses: dict[str, Course] = field(default_factory=dict)
+    #: id -> where it is defined (lessons, quizzes, schemes, questions, courses).
+    where: dict[str, Located] = field(default_factory=dict)
+    #: glossary term index -> where it is defined.
+    term_where: list[Located] = field(default_factory=list)
+
+    def questions(self) -> dict[str, tuple[Quiz, Question]]:
+        """Every question by id, with its quiz."""
+        return {q.id: (quiz, q) for quiz in self.quizzes.values() for q in quiz.questions}

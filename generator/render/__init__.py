@@ -1,0 +1,1 @@
+"""Rendering: content models in, Markdown pages, HTML fragments and assets out."""

@@ -1,0 +1,58 @@
+"""Author Markdown to safe HTML, through the same extensions the site uses."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import markdown
+
+from .glossary_ext import GlossaryExtension
+from .sanitize import sanitize
+
+#: The site's Markdown extensions when no MkDocs config supplies them (mkdocs.yml mirrors this).
+DEFAULT_EXTENSIONS: list[str] = [
+    "abbr", "admonition", "attr_list", "def_list", "footnotes", "tables", "pymdownx.details",
+    "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.mark", "pymdownx.caret", "pymdownx.tilde",
+]
+DEFAULT_CONFIGS: dict[str, dict[str, Any]] = {"pymdownx.tabbed": {"alternate_style": True}}
+
+#: Extensions that only make sense for whole pages (they would add ids or a TOC to fragments).
+_PAGE_ONLY = {"toc", "pymdownx.snippets", "pymdownx.emoji", "md_in_html", "pymdownx.arithmatex"}
+
+_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+
+
+class MarkdownRenderer:
+    """Renders author Markdown fragments; one instance per build, reset between fragments."""
+
+    def __init__(
+        self,
+        extensions: list[Any] | None = None,
+        configs: dict[str, dict[str, Any]] | None = None,
+        glossary: dict[str, str] | None = None,
+    ) -> None:
+        names = [e for e in (extensions or DEFAULT_EXTENSIONS) if isinstance(e, str) and e not in _PAGE_ONLY]
+        configs = {k: v for k, v in (configs or DEFAULT_CONFIGS).items() if k in names}
+        extensions_used: list[Any] = list(names)
+        if glossary:
+            extensions_used.append(GlossaryExtension(glossary))
+        self._md = markdown.Markdown(extensions=extensions_used, extension_configs=configs)
+
+    def block(self, text: str | None) -> str:
+        """Markdown to sanitised block HTML ('' for None)."""
+        if not text:
+            return ""
+        self._md.reset()
+        return sanitize(self._md.convert(text))
+
+    def inline(self, text: str | None) -> str:
+        """Markdown to sanitised HTML without the wrapping paragraph, for labels and options."""
+        html = self.block(text)
+        match = _PARAGRAPH.match(html)
+        return match.group(1) if match and "<p>" not in match.group(1) else html
+
+    def plain(self, text: str | None) -> str:
+        """The text of rendered Markdown, tags removed (for search-free summaries and titles)."""
+        return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", self.block(text))).strip())

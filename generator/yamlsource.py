@@ -1,0 +1,167 @@
+"""Safe YAML loading that remembers where every value came from.
+
+PyYAML's SafeLoader composes a node tree with line and column marks; this module builds plain
+Python data from that tree itself, so that (a) only scalars, lists and mappings can ever be made,
+(b) duplicate keys and alias bombs are caught, and (c) every value keeps its position for error
+messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+
+#: Upper bound on values built from one file, aliases included ("billion laughs" guard).
+MAX_NODES = 200_000
+#: Upper bound on the size of one content file.
+MAX_BYTES = 2_000_000
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class SourceMap:
+    """Positions (1-based line, column) of the values of one YAML document, by field path."""
+
+    file: str
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, loc: Loc) -> tuple[int, int]:
+        """The position of the deepest known value along `loc`.
+
+        Paths from pydantic may contain steps that are not in the document (the tag of a
+        discriminated union, a model name); those are skipped.
+        """
+        best: Loc = ()
+        for step in loc:
+            candidate = best + (step,)
+            if candidate in self.positions:
+                best = candidate
+        return self.positions.get(best, (1, 1))
+
+    def error(self, loc: Loc, message: str) -> ContentError:
+        """A ContentError at the value `loc` points to."""
+        line, column = self.locate(loc)
+        return ContentError(self.file, line, column, format_loc(loc), message)
+
+
+def format_loc(loc: Loc) -> str:
+    """('questions', 2, 'options') -> 'questions[2].options'."""
+    out = ""
+    for step in loc:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+class _Builder:
+    def __init__(self, source: SourceMap) -> None:
+        self.source = source
+        self.count = 0
+        self.scalars = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig(node)
+        self.source.positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, loc + (i,)) for i, child in enumerate(node.value)]
+        value = self.scalars.construct_object(node, deep=True)
+        # Dates and binary data have no place in course content; keep what the author typed.
+        if not isinstance(value, (str, int, float, bool, type(None))):
+            value = str(node.value)
+        return value
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
+        self.scalars.flatten_mapping(node)  # resolves "<<" merge keys
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _BadKey(key_node, "a mapping key must be a plain value, not a list or mapping")
+            key = self.scalars.construct_object(key_node)
+            if isinstance(key, bool) or key is None:
+                key = str(key_node.value)  # `yes:` or `null:` as a key means the word
+            if not isinstance(key, (str, int, float)):
+                key = str(key_node.value)
+            if key in out:
+                raise _BadKey(key_node, f"duplicate key {key!r}: each field may appear once")
+            out[key] = self.build(value_node, loc + (key,))
+            self.source.positions[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        return out
+
+
+class _TooBig(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+class _BadKey(Exception):
+    def __init__(self, node: yaml.Node, message: str) -> None:
+        self.node = node
+        self.message = message
+
+
+def load(path: Path, shown_as: str) -> tuple[Any, SourceMap, list[ContentError]]:
+    """Read one YAML file. Returns (data, positions, errors); data is None when errors is not empty."""
+    source = SourceMap(shown_as)
+
+    def fail(line: int, column: int, message: str) -> tuple[Any, SourceMap, list[ContentError]]:
+        return None, source, [ContentError(shown_as, line, column, "", message)]
+
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        return fail(1, 1, f"file is {len(raw):,} bytes; content files are limited to {MAX_BYTES:,} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return fail(line, column, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return fail(1, 1, "file is empty; expected a mapping of fields (e.g. id: …, title: …)")
+    try:
+        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "invalid YAML"
+        if "\t" in problem or "tab" in problem.lower():
+            problem += " (YAML indentation must use spaces, not tabs)"
+        elif mark is not None and text.splitlines()[mark.line : mark.line + 1] and "\t" in text.splitlines()[mark.line]:
+            problem += " (this line contains a tab; YAML indentation must use spaces)"
+        context = f" {exc.context}" if exc.context else ""
+        return fail((mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1, f"invalid YAML: {problem}{context}")
+    except yaml.YAMLError as exc:  # errors without a position, e.g. undefined aliases in odd places
+        return fail(1, 1, f"invalid YAML: {exc}")
+    except RecursionError:
+        return fail(1, 1, "invalid YAML: nesting is too deep")
+    if len(nodes) != 1:
+        line = nodes[1].start_mark.line + 1 if len(nodes) > 1 else 1
+        return fail(line, 1, f"expected one YAML document, found {len(nodes)} (remove the '---' separator)")
+    root = nodes[0]
+    if not isinstance(root, yaml.MappingNode):
+        kind = "a list" if isinstance(root, yaml.SequenceNode) else f"the value {root.value!r}"
+        return fail(root.start_mark.line + 1, root.start_mark.column + 1, f"expected a mapping of fields, found {kind}")
+    builder = _Builder(source)
+    try:
+        data = builder.build(root, ())
+    except _TooBig as exc:
+        m = exc.node.start_mark
+        return fail(m.line + 1, m.column + 1, f"document expands to more than {MAX_NODES:,} values (too many aliases?)")
+    except _BadKey as exc:
+        m = exc.node.start_mark
+        return fail(m.line + 1, m.column + 1, exc.message)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return fail((mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1, f"invalid YAML: {exc}")
+    except RecursionError:
+        return fail(1, 1, "invalid YAML: nesting is too deep (recursive alias?)")
+    return data, source, []
