@@ -58,7 +58,15 @@ def load_project(root: Path, layout: Layout = Layout()) -> Project:
         try:
             return model.model_validate(data), source
         except ValidationError as exc:
-            errors.extend(source.error(tuple(e["loc"]), describe(e, model)) for e in exc.errors())
+            for e in exc.errors():
+                loc = tuple(e["loc"])
+                if e["type"] == "extra_forbidden":
+                    errors.append(source.key_error(loc, describe(e, model)))
+                elif e["type"] == "missing":  # point at the mapping that lacks the field
+                    errors.append(source.error(loc[:-1], describe(e, model)))
+                else:
+                    loc += ("type",) if e["type"] == "union_tag_invalid" else ()
+                    errors.append(source.error(loc, describe(e, model)))
             return None
 
     def register(kind: str, ident: str, table: dict[str, Any], obj: Any, source: SourceMap, loc: tuple) -> None:
@@ -107,7 +115,10 @@ def load_project(root: Path, layout: Layout = Layout()) -> Project:
             project.courses[course.id] = course
             project.where.setdefault(f"course:{course.id}", Located(source, ("id",)))
 
-    errors.extend(checks.check_project(project))
+    # Cross-file checks only once every file is valid: a broken file would otherwise show up again
+    # as a cascade of "unknown lesson" errors in every file that refers to it.
+    if not errors:
+        errors.extend(checks.check_project(project))
     if errors:
         raise ContentErrors(errors)
     return project
@@ -126,8 +137,8 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         hint = f" (did you mean {close[0]!r}?)" if close else (f"; known fields: {', '.join(known)}" if known else "")
         return f"unknown field {name!r}{hint}"
     if kind == "union_tag_invalid":
-        expected = error.get("ctx", {}).get("expected_tags", "")
-        return f"unknown type {found!r}; expected one of {expected}"
+        ctx = error.get("ctx", {})
+        return f"unknown type {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags', '')}"
     if kind == "union_tag_not_found":
         return "missing field 'type'"
     message = error["msg"]

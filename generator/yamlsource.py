@@ -23,6 +23,8 @@ MAX_BYTES = 2_000_000
 
 Loc = tuple[str | int, ...]
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
 
 @dataclass
 class SourceMap:
@@ -30,6 +32,8 @@ class SourceMap:
 
     file: str
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    #: Where each mapping key is written (for "unknown field" errors).
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, loc: Loc) -> tuple[int, int]:
         """The position of the deepest known value along `loc`.
@@ -45,9 +49,23 @@ class SourceMap:
         return self.positions.get(best, (1, 1))
 
     def error(self, loc: Loc, message: str) -> ContentError:
-        """A ContentError at the value `loc` points to."""
+        """A ContentError at the value `loc` points to, its field path as the author wrote it."""
         line, column = self.locate(loc)
-        return ContentError(self.file, line, column, format_loc(loc), message)
+        return ContentError(self.file, line, column, format_loc(self.written(loc)), message)
+
+    def key_error(self, loc: Loc, message: str) -> ContentError:
+        """A ContentError at the key that ends `loc` (a field that should not be there)."""
+        written = self.written(loc[:-1]) + loc[-1:]
+        line, column = self.keys.get(written, self.locate(loc))
+        return ContentError(self.file, line, column, format_loc(written), message)
+
+    def written(self, loc: Loc) -> Loc:
+        """`loc` without the steps pydantic adds that are not in the document (union tags)."""
+        kept: Loc = ()
+        for step in loc:
+            if kept + (step,) in self.positions:
+                kept += (step,)
+        return kept
 
 
 def format_loc(loc: Loc) -> str:
@@ -69,11 +87,13 @@ class _Builder:
         if self.count > MAX_NODES:
             raise _TooBig(node)
         self.source.positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+            raise _BadKey(node, f"unsupported YAML tag {node.tag!r}: content is plain text, numbers, lists and mappings")
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, loc + (i,)) for i, child in enumerate(node.value)]
-        value = self.scalars.construct_object(node, deep=True)
+        value = self._scalar(node)
         # Dates and binary data have no place in course content; keep what the author typed.
         if not isinstance(value, (str, int, float, bool, type(None))):
             value = str(node.value)
@@ -85,16 +105,28 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _BadKey(key_node, "a mapping key must be a plain value, not a list or mapping")
-            key = self.scalars.construct_object(key_node)
+            key = self._scalar(key_node)
             if isinstance(key, bool) or key is None:
                 key = str(key_node.value)  # `yes:` or `null:` as a key means the word
             if not isinstance(key, (str, int, float)):
                 key = str(key_node.value)
             if key in out:
                 raise _BadKey(key_node, f"duplicate key {key!r}: each field may appear once")
+            self.source.keys[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             out[key] = self.build(value_node, loc + (key,))
-            self.source.positions[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(value_node, yaml.ScalarNode) and not value_node.flow_style:
+                # A block list or mapping starts on the next line; the key is where authors look.
+                self.source.positions[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return out
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        """A scalar's value; an explicit tag that does not fit it (`!!int x`) is a content error."""
+        try:
+            return self.scalars.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            raise
+        except Exception:  # PyYAML's scalar constructors raise ValueError, KeyError, AttributeError
+            raise _BadKey(node, f"the value {node.value!r} does not fit its tag {node.tag!r}") from None
 
 
 class _TooBig(Exception):
@@ -132,13 +164,17 @@ def load(path: Path, shown_as: str) -> tuple[Any, SourceMap, list[ContentError]]
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "invalid YAML"
-        if "\t" in problem or "tab" in problem.lower():
-            problem += " (YAML indentation must use spaces, not tabs)"
-        elif mark is not None and text.splitlines()[mark.line : mark.line + 1] and "\t" in text.splitlines()[mark.line]:
+        problem = exc.problem or "not valid YAML"
+        lines = text.splitlines()
+        if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]:
             problem += " (this line contains a tab; YAML indentation must use spaces)"
         context = f" {exc.context}" if exc.context else ""
-        return fail((mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1, f"invalid YAML: {problem}{context}")
+        return fail((mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1, f"invalid YAML{context}: {problem}")
+    except yaml.reader.ReaderError as exc:  # a control character: has a character offset, not a mark
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return fail(line, column, f"invalid YAML: control character #x{exc.character:04x} is not allowed "
+                                  "(remove it or write it as an escape in a double-quoted string)")
     except yaml.YAMLError as exc:  # errors without a position, e.g. undefined aliases in odd places
         return fail(1, 1, f"invalid YAML: {exc}")
     except RecursionError:
@@ -159,9 +195,13 @@ def load(path: Path, shown_as: str) -> tuple[Any, SourceMap, list[ContentError]]
     except _BadKey as exc:
         m = exc.node.start_mark
         return fail(m.line + 1, m.column + 1, exc.message)
+    except yaml.MarkedYAMLError as exc:  # e.g. a '<<' merge of a non-mapping, `!!map` on a scalar
+        mark = exc.problem_mark or exc.context_mark
+        context = f" ({exc.context})" if exc.context else ""
+        return fail((mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
+                    f"invalid YAML: {exc.problem or 'invalid value'}{context}")
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return fail((mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1, f"invalid YAML: {exc}")
+        return fail(1, 1, f"invalid YAML: {exc}")
     except RecursionError:
         return fail(1, 1, "invalid YAML: nesting is too deep (recursive alias?)")
     return data, source, []

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..assemble import course_lessons, course_quizzes
 from ..i18n import strings
-from ..model import Course, Lesson, Quiz
+from ..model import Course, Lesson, Quiz, Scheme
 from ..project import Project
 from ..schema import schemas
 from .diagram import diagram_view
@@ -105,7 +105,7 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
                 "id": s.id or f"s{n}",
                 "title": s.title,
                 "body": lesson_md.block(s.body),
-                "blocks": [_block_view(b, lesson_md) for b in s.blocks],
+                "blocks": [_block_view(b, lesson_md) | {"uid": f"{lesson.id}-{n}-{m}"} for m, b in enumerate(s.blocks)],
             }
             for n, s in enumerate(lesson.sections, 1)
         ]
@@ -130,6 +130,13 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
                     "questions": key},
         )
         pages.append(GeneratedPage(path, quiz.title, md))
+
+    # Drills: fresh scenarios composed in the browser from a rule-based scheme's cue bank.
+    drills = _drill_schemes(project, quizzes)
+    for scheme_id, lesson_id in drills.items():
+        scheme = project.schemes[scheme_id]
+        pages.append(GeneratedPage(drill_path(scheme_id), f"{text['drill']}：{scheme.title}",
+                                   env.get_template("drill.md.j2").render(context, drill=drill_data(scheme, quiz_md))))
 
     # Glossary: every term once, with the lesson that introduces it.
     if course.glossary and project.terms:
@@ -175,16 +182,50 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
               for name in RUNTIME_FILES}
     assets |= {f"schema/{name}": data for name, data in schemas().items()}
 
-    nav = _nav(course, lessons, quizzes, text, has_glossary=course.glossary and bool(project.terms))
+    nav = _nav(course, lessons, quizzes, text, has_glossary=course.glossary and bool(project.terms),
+               drills={lesson: [(f"{text['drill']}：{project.schemes[s].title}", drill_path(s))
+                                for s, at in drills.items() if at == lesson] for lesson in set(drills.values())})
     return SiteOutput(pages=pages, assets=assets, nav=nav)
 
 
+def drill_path(scheme_id: str) -> str:
+    return f"drills/{scheme_id}.md"
+
+
+def _drill_schemes(project: Project, quizzes: list[Quiz]) -> dict[str, str]:
+    """Rule-based schemes with a cue bank that the course's exercises use -> the lesson to list them under."""
+    found: dict[str, str] = {}
+    for quiz in quizzes:
+        for q in quiz.questions:
+            scheme = project.schemes.get(getattr(q, "scheme", ""))
+            if scheme is not None and scheme.kind == "rules" and scheme.drill and scheme.id not in found:
+                found[scheme.id] = quiz.lesson
+    return found
+
+
+def drill_data(scheme: Scheme, md: MarkdownRenderer) -> dict[str, Any]:
+    """What the browser needs to compose, grade and explain drill scenarios."""
+    return {
+        "scheme": scheme.id,
+        "title": scheme.title,
+        "attributes": [
+            {"id": a.id, "label": a.label, "question": a.question,
+             "values": [{"id": v.id, "label": v.label, "cues": scheme.drill.get(a.id, {}).get(v.id, [])}
+                        for v in a.values]}
+            for a in scheme.attributes
+        ],
+        "classes": [{"id": c.id, "label": c.label, "action": md.inline(c.action)} for c in scheme.classes],
+        "rules": [{"when": r.when, "then": r.then} for r in scheme.rules],
+    }
+
+
 def _nav(course: Course, lessons: list[Lesson], quizzes: list[Quiz], text: dict[str, str],
-         has_glossary: bool) -> list[Any]:
+         has_glossary: bool, drills: dict[str, list[tuple[str, str]]]) -> list[Any]:
     nav: list[Any] = [{course.title: "index.md"}]
     for n, lesson in enumerate(lessons, 1):
         children: list[Any] = [{lesson.title: lesson_path(lesson)}]
         children += [{q.title: quiz_path(q)} for q in quizzes if q.lesson == lesson.id]
+        children += [{title: path} for title, path in drills.get(lesson.id, [])]
         nav.append({f"{n}. {lesson.title}": children})
     if has_glossary:
         nav.append({text["glossary"]: "glossary.md"})

@@ -1,0 +1,138 @@
+"""Loading and validation: every error names file, line, column, field, found and expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ContentErrors
+from generator.loader import load_project
+from helpers import LOADER, copy_mini, replace_in
+
+
+def errors_of(root: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as info:
+        load_project(root)
+    return [str(e) for e in info.value.errors]
+
+
+def test_fixture_loads(tmp_path: Path) -> None:
+    project = load_project(copy_mini(tmp_path, LOADER))
+    assert sorted(project.lessons) == ["M1"]
+    assert len(project.questions()) == 11
+    assert project.courses["mini"].lessons == ["M1"]
+
+
+def test_wrong_type_names_file_line_and_found_value(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "lessons/M1.yml", "minutes: 20", "minutes: twenty")
+    assert errors_of(root) == [
+        "lessons/M1.yml:4:10: minutes: Input should be a valid integer, unable to parse string as an integer; "
+        "found text 'twenty'"
+    ]
+
+
+def test_unknown_field_suggests_the_right_one(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "quizzes/M1-quiz.yml", "    explanation: A 是 authority。", "    explanaton: A 是 authority。")
+    assert errors_of(root) == ["quizzes/M1-quiz.yml:12:5: questions[0].explanaton: unknown field 'explanaton' "
+                               "(did you mean 'explanation'?)"]
+
+
+def test_missing_field_and_bad_option_in_one_run(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "lessons/M1.yml", "title: MAN 法则入门\n", "")
+    replace_in(root / "quizzes/M1-quiz.yml", "      - {text: 决策权, correct: true}", "      - {text: 决策权}")
+    found = errors_of(root)
+    assert "lessons/M1.yml:1:1: missing required field 'title'" in found
+    assert ("quizzes/M1-quiz.yml:6:5: questions[0]: a single-choice question needs exactly one option with "
+            "correct: true, found 0") in found
+    assert len(found) == 2
+
+
+def test_unknown_question_type(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "quizzes/M1-quiz.yml", "type: single", "type: essay")
+    assert errors_of(root) == [
+        "quizzes/M1-quiz.yml:7:11: questions[0].type: unknown type 'essay'; expected one of 'single', 'multiple', "
+        "'truefalse', 'fill', 'numeric', 'ordering', 'matching', 'categorise', 'classify', 'calc'"
+    ]
+
+
+def test_fill_blank_count_must_match(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "quizzes/M1-quiz.yml", "“{_}”和“{_}”", "“{_}”")
+    assert errors_of(root) == ["quizzes/M1-quiz.yml:26:5: questions[3]: the prompt has 1 blank(s) written as {_} "
+                               "but 2 blanks are listed"]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "lessons/M1.yml:1:1: file is empty; expected a mapping of fields (e.g. id: \u2026, title: \u2026)"),
+        (b"# only a comment\n", "lessons/M1.yml:1:1: file is empty; expected a mapping of fields (e.g. id: \u2026, "
+                                "title: \u2026)"),
+        (b"- a\n- b\n", "lessons/M1.yml:1:1: expected a mapping of fields, found a list"),
+        (b"just text\n", "lessons/M1.yml:1:1: expected a mapping of fields, found the value 'just text'"),
+        ("id: M1\ntitle: \u4e2d\n".encode("gbk"), "lessons/M1.yml:2:8: not valid UTF-8 (byte 0xd6); save the file as "
+                                                  "UTF-8"),
+        (b"id: M1\ntitle:\n\t- x\n", "lessons/M1.yml:3:1: invalid YAML while scanning for the next token: found "
+                                     "character '\\t' that cannot start any token (this line contains a tab; YAML "
+                                     "indentation must use spaces)"),
+        (b"id: M1\nid: M2\n", "lessons/M1.yml:2:1: duplicate key 'id': each field may appear once"),
+        (b"a: &a [1]\nb: *a\n---\nc: 1\n", "lessons/M1.yml:4:1: expected one YAML document, found 2 (remove the "
+                                           "'---' separator)"),
+    ],
+)
+def test_broken_files_get_one_clear_error(tmp_path: Path, content: bytes, expected: str) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    (root / "lessons/M1.yml").write_bytes(content)
+    found = errors_of(root)
+    assert found[0] == expected
+    assert all(not e.startswith("lessons/M1.yml") for e in found[1:])
+
+
+def test_no_python_objects_from_yaml(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "lessons/M1.yml", "minutes: 20", "minutes: !!python/object/apply:os.system ['echo hi']")
+    assert errors_of(root) == ["lessons/M1.yml:4:10: unsupported YAML tag "
+                               "'tag:yaml.org,2002:python/object/apply:os.system': content is plain text, numbers, "
+                               "lists and mappings"]
+
+
+def test_cross_references(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "quizzes/M1-quiz.yml", "lesson: M1", "lesson: M9")
+    replace_in(root / "course.yml", "lessons: [M1]", "lessons: [M1, M2]")
+    found = errors_of(root)
+    assert "quizzes/M1-quiz.yml:3:9: lesson: unknown lesson 'M9'; known: M1" in found
+    assert "course.yml:5:15: lessons[1]: unknown lesson 'M2'; known: M1" in found
+    assert len(found) == 2
+
+
+def test_duplicate_ids(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "quizzes/M1-quiz.yml", "id: m-q2", "id: m-x2")
+    assert errors_of(root) == ["quizzes/M1-quiz.yml:15:9: questions[1].id: duplicate id 'm-x2': already used in "
+                               "quizzes/M1-exercises.yml:14"]
+
+
+def test_objective_coverage(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "lessons/M1.yml", "assessed_by: [m-q1, m-q2, m-q3, m-q4, m-q5]", "assessed_by: [m-q1, m-q2]")
+    found = errors_of(root)
+    assert found == [
+        "quizzes/M1-quiz.yml:25:10: questions[2].id: question 'm-q3' assesses no objective: list it in an "
+        "objective's assessed_by in lesson M1",
+        "quizzes/M1-quiz.yml:26:9: questions[3].id: question 'm-q4' assesses no objective: list it in an "
+        "objective's assessed_by in lesson M1",
+        "quizzes/M1-quiz.yml:33:10: questions[4].id: question 'm-q5' assesses no objective: list it in an "
+        "objective's assessed_by in lesson M1",
+    ]
+
+
+def test_glossary_terms_must_exist(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "lessons/M1.yml", "terms: [MAN 法则]", "terms: [MAN 法则, 漏斗]")
+    assert errors_of(root) == ["lessons/M1.yml:36:17: terms[1]: term '漏斗' is not in the glossary"]
