@@ -19,8 +19,9 @@ def course_quizzes(project: Project, course: Course) -> list[Quiz]:
         q for q in project.quizzes.values()
         if q.lesson in order and (wanted is None or q.id in wanted)
     ]
-    # Within a lesson: quizzes before exercise sets is author order (file name order), kept stable.
-    return sorted(chosen, key=lambda q: order[q.lesson])
+    # Within a lesson: the manifest's order when it lists quizzes, else file name order.
+    listed = {quiz_id: n for n, quiz_id in enumerate(course.quizzes or [])}
+    return sorted(chosen, key=lambda q: (order[q.lesson], listed.get(q.id, 0)))
 
 
 def lesson_quizzes(project: Project, course: Course, lesson_id: str) -> list[Quiz]:

@@ -27,7 +27,7 @@ def check_project(project: Project) -> list[ContentError]:
 def _error(project: Project, ident: str, loc: tuple, message: str) -> ContentError:
     located = project.where[ident]
     base = located.prefix[:-1] if located.prefix and located.prefix[-1] == "id" else located.prefix
-    return located.source.error(base + loc, message)
+    return located.source.error(base + loc, message, exact=True)
 
 
 def _check_references(project: Project) -> list[ContentError]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import sys
 from collections import Counter
@@ -74,6 +75,11 @@ def build(root: Path, config_file: Path, course: str | None, site_dir: Path | No
     _load(root)
     if not config_file.is_file():
         raise click.UsageError(f"no such config file: {config_file}")
+    # MkDocs reports through logging; show its warnings and errors the way `mkdocs build` does.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
         target = build_site(config_file, site_dir=site_dir, course=course)
     except ContentErrors as exc:

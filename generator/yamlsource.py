@@ -48,10 +48,14 @@ class SourceMap:
                 best = candidate
         return self.positions.get(best, (1, 1))
 
-    def error(self, loc: Loc, message: str) -> ContentError:
-        """A ContentError at the value `loc` points to, its field path as the author wrote it."""
+    def error(self, loc: Loc, message: str, exact: bool = False) -> ContentError:
+        """A ContentError at the value `loc` points to.
+
+        The field path is shown as the author wrote it: steps pydantic adds (union tags) are
+        dropped unless `exact`, which callers that build `loc` themselves pass.
+        """
         line, column = self.locate(loc)
-        return ContentError(self.file, line, column, format_loc(self.written(loc)), message)
+        return ContentError(self.file, line, column, format_loc(loc if exact else self.written(loc)), message)
 
     def key_error(self, loc: Loc, message: str) -> ContentError:
         """A ContentError at the key that ends `loc` (a field that should not be there)."""

@@ -64,10 +64,10 @@ def page_url(path: str, use_directory_urls: bool) -> str:
 
 def relative_url(target: str, source: str, use_directory_urls: bool) -> str:
     """A link from page `source` to page `target` (both Markdown paths)."""
-    base = page_url(source, use_directory_urls)
-    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base)
-    rel = posixpath.relpath(page_url(target, use_directory_urls) or ".", base_dir or ".")
-    return rel + "/" if page_url(target, use_directory_urls).endswith("/") and not rel.endswith("/") else rel
+    to, start = page_url(target, use_directory_urls), page_url(source, use_directory_urls)
+    base_dir = start if start == "" or start.endswith("/") else posixpath.dirname(start)
+    rel = posixpath.relpath(to or ".", base_dir or ".")
+    return rel + "/" if (to == "" or to.endswith("/")) and not rel.endswith("/") else rel
 
 
 def lesson_path(lesson: Lesson) -> str:

@@ -1,0 +1,80 @@
+"""The command line, through click's CliRunner: summaries, exit codes, scaffolds, atomic builds."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.loader import load_project
+from helpers import copy_mini, replace_in
+
+
+def run(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_check_prints_a_summary(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path)
+    result = run("--root", str(root), "check")
+    assert result.exit_code == 0, result.output
+    assert "lessons: 1" in result.output
+    assert "questions by type: single" in result.output
+    assert "exercises per scheme: man" in result.output
+    assert result.output.rstrip().endswith("errors: 0")
+
+
+def test_check_reports_content_errors_with_exit_1(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path)
+    replace_in(root / "lessons/M1.yml", "minutes: 20", "minutes: [20]")
+    result = run("--root", str(root), "check")
+    assert result.exit_code == 1
+    assert "lessons/M1.yml:4:10: minutes: Input should be a valid integer; found a list [20]" in result.output
+    assert "1 error(s) in course content" in result.output
+
+
+def test_new_lesson_and_quiz_scaffold_valid_files(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path)
+    assert run("--root", str(root), "new", "lesson", "L9").exit_code == 0
+    assert run("--root", str(root), "new", "quiz", "L9-quiz", "--lesson", "L9").exit_code == 0
+    # The scaffolded lesson names the scaffolded quiz's question: together they load cleanly.
+    replace_in(root / "quizzes/L9-quiz.yml", "id: L9-quiz-q01", "id: L9-q01")
+    project = load_project(root)
+    assert "L9" in project.lessons and "L9-quiz" in project.quizzes
+    text = (root / "lessons/L9.yml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/lesson.schema.json")
+
+
+def test_usage_errors_exit_2_and_never_overwrite(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path)
+    before = (root / "lessons/M1.yml").read_bytes()
+    result = run("--root", str(root), "new", "lesson", "M1")
+    assert result.exit_code == 2 and "already exists" in result.output
+    assert (root / "lessons/M1.yml").read_bytes() == before
+    assert run("--root", str(root), "new", "quiz", "Q1").exit_code == 2  # no --lesson
+    assert run("--root", str(root), "new", "lesson", "bad id").exit_code == 2
+    assert run("--root", str(root), "frobnicate").exit_code == 2
+
+
+def _digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            h.update(str(p.relative_to(folder)).encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def test_failed_build_leaves_previous_site(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path)
+    config, site = root / "mkdocs.yml", root / "site"
+    ok = run("--root", str(root), "build", "-f", str(config), "-d", str(site))
+    assert ok.exit_code == 0, ok.output
+    before = _digest(site)
+    replace_in(root / "quizzes/M1-quiz.yml", "pass_mark: 60", "pass_mark: high")
+    failed = run("--root", str(root), "build", "-f", str(config), "-d", str(site))
+    assert failed.exit_code == 1
+    assert "quizzes/M1-quiz.yml:4:12: pass_mark: Input should be a valid integer" in failed.output
+    assert _digest(site) == before
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
