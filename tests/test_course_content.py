@@ -1,0 +1,77 @@
+"""The bundled course meets the content targets its issues set (counts, coverage, types)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from generator.assemble import course_quizzes
+from generator.loader import load_project
+from generator.model import QUESTION_TYPES, Classify
+from helpers import ROOT
+
+#: Minimum worked exercises per scheme, for the schemes whose lessons are in the course.
+MINIMUM_EXERCISES = {
+    "man": 8, "grade": 5, "decision-role": 5, "prospecting-method": 8, "customer-type": 4, "demand-tier": 3,
+    "appointment-method": 5, "buying-signal": 8, "lifecycle-stage": 4,
+}
+QUIZ_TYPES = {"single", "multiple", "truefalse", "fill", "numeric", "ordering", "matching", "categorise"}
+
+
+@pytest.fixture(scope="module")
+def project():  # type: ignore[no-untyped-def]
+    return load_project(ROOT)
+
+
+def test_every_lesson_quiz_has_20_questions_of_every_type(project) -> None:  # type: ignore[no-untyped-def]
+    course = project.courses["khkf"]
+    for lesson_id in course.lessons:
+        quiz = project.quizzes[f"{lesson_id}-quiz"]
+        assert len(quiz.questions) >= 20, lesson_id
+        assert {q.type for q in quiz.questions} >= QUIZ_TYPES, lesson_id
+
+
+def test_choice_questions_explain_every_wrong_option(project) -> None:  # type: ignore[no-untyped-def]
+    for quiz in project.quizzes.values():
+        for q in quiz.questions:
+            assert q.explanation, q.id
+            for option in getattr(q, "options", []):
+                assert option.correct or option.feedback, f"{q.id}: wrong option without feedback"
+
+
+def test_exercise_counts_per_scheme(project) -> None:  # type: ignore[no-untyped-def]
+    course = project.courses["khkf"]
+    counts = Counter(q.scheme for quiz in course_quizzes(project, course) for q in quiz.questions
+                     if isinstance(q, Classify))
+    for scheme, minimum in MINIMUM_EXERCISES.items():
+        if scheme in project.schemes:
+            assert counts[scheme] >= minimum, scheme
+
+
+def test_every_class_of_man_and_grade_is_exercised(project) -> None:  # type: ignore[no-untyped-def]
+    from generator.checks import derive
+
+    for scheme_id in ("man", "grade"):
+        scheme = project.schemes[scheme_id]
+        seen = {q.answer or derive(scheme, {c.attribute: c.value for c in q.cues})
+                for quiz in project.quizzes.values() for q in quiz.questions
+                if isinstance(q, Classify) and q.scheme == scheme_id}
+        assert seen == {c.id for c in scheme.classes}, scheme_id
+        assert all(len(sentences) >= 1 for bank in scheme.drill.values() for sentences in bank.values())
+
+
+def test_every_question_type_is_in_the_bundled_course(project) -> None:  # type: ignore[no-untyped-def]
+    course = project.courses["khkf"]
+    types = {q.type for quiz in course_quizzes(project, course) for q in quiz.questions}
+    assert types == set(QUESTION_TYPES)
+
+
+def test_glossary_size(project) -> None:  # type: ignore[no-untyped-def]
+    assert len(project.terms) >= 40
+
+
+def test_second_course_comes_from_the_same_pool(project) -> None:  # type: ignore[no-untyped-def]
+    quick = project.courses["quick"]
+    assert set(quick.lessons) < set(project.lessons)
+    assert course_quizzes(project, quick)
