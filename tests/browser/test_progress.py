@@ -1,0 +1,70 @@
+"""The progress page: best scores, pass/fail per quiz and lesson, mastery per skill, mistakes to review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def cells(page: Any, selector: str) -> list[str]:
+    return [c.strip() for c in page.eval_on_selector_all(f"{selector} td", "els => els.map(e => e.textContent)")]
+
+
+def test_progress_before_anything(s: Any) -> None:
+    page = s.goto("/progress/")
+    assert cells(page, "[data-cw-pq='M1-quiz']")[1:] == ["–", "未开始"]
+    assert page.inner_text("[data-cw-mistakes]").strip() == "目前没有答错的题目。"
+
+
+def test_progress_shows_best_and_mistakes(s: Any) -> None:
+    page = s.goto("/quizzes/M1-exam/")
+    visible = page.eval_on_selector_all("[data-cw-q]:not([hidden])", "els => els.map(e => e.id)")
+    right = {"m-e1": "0", "m-e2": "true", "m-e3": "false"}
+    page.check(f"#{visible[0]} input[value='{right[visible[0]]}']")  # the second is left unanswered: wrong
+    page.click("[data-cw-action=submit]")
+
+    page = s.goto("/quizzes/M1-quiz/")
+    page.check("#m-q1 input[value='1']")
+    page.click("#m-q1 [data-cw-action=check]")
+    page.check("#m-q3 input[value='true']")
+    page.click("#m-q3 [data-cw-action=check]")
+
+    # Reach the progress page through instant navigation: it must mount there too.
+    page.click(".md-nav__link[href$='progress/']")
+    page.wait_for_selector("[data-cw-progress][data-cw-mounted]", state="attached")
+    assert cells(page, "[data-cw-pq='M1-exam']")[1:] == ["50%", "✓ 已通过（及格线 50%）"]
+    assert cells(page, "[data-cw-pq='M1-quiz']")[1:] == ["–", "未开始"], "M1-quiz is not finished yet"
+    lesson = [c.strip() for c in page.eval_on_selector_all("[data-cw-pl='M1'] td", "els => els.map(e => e.textContent)")]
+    assert lesson[0] == "50%" and lesson[1].startswith("✗"), lesson
+
+    mastery = page.inner_text("[data-cw-mastery]")
+    assert "MAN：" in mastery, mastery
+    links = page.eval_on_selector_all("[data-cw-mistakes] a", "els => els.map(e => [e.textContent, e.getAttribute('href')])")
+    hrefs = [href for _, href in links]
+    assert "../quizzes/M1-quiz/#m-q1" in hrefs
+    assert f"../quizzes/M1-exam/#{visible[1]}" in hrefs
+    assert not any(h.endswith("#m-q3") for h in hrefs), "right answers are not mistakes"
+    assert ["A 指的是什么？", "../quizzes/M1-quiz/#m-q1"] in links
+
+    page.click("[data-cw-mistakes] a[href$='#m-q1']")
+    page.wait_for_url("**/quizzes/M1-quiz/#m-q1")
+    page.wait_for_selector("[data-cw-quiz][data-cw-mounted]", state="attached")
+    assert page.inner_text("#m-q1 [data-cw-status]").startswith("✗")
+
+
+def test_progress_after_passing(s: Any) -> None:
+    page = s.goto("/quizzes/M1-extra/")
+    page.check("#m-p1 input[value='0']")
+    page.check("#m-p1 input[value='1']")
+    page.click("#m-p1 [data-cw-action=check]")
+    page.fill("#m-p2 [data-cw-blank='0']", "money")
+    page.click("#m-p2 [data-cw-action=check]")
+    page.fill("#m-p3 [data-cw-number]", "365")
+    page.click("#m-p3 [data-cw-action=check]")
+    assert "✓ 已通过" in page.inner_text("[data-cw-result]")
+    page = s.goto("/progress/")
+    assert cells(page, "[data-cw-pq='M1-extra']")[1:] == ["100%", "✓ 已通过（及格线 100%）"]
+    assert "recall：100%" in page.inner_text("[data-cw-mastery]")
