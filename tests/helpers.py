@@ -5,6 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
+from generator.errors import ContentErrors
+from generator.loader import load_project
+
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
 #: A frozen project for exact error positions (the mini fixture grows with the browser tests).
@@ -23,3 +28,10 @@ def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def errors_of(root: Path) -> list[str]:
+    """The error lines loading `root` produces (the load must fail)."""
+    with pytest.raises(ContentErrors) as info:
+        load_project(root)
+    return [str(e) for e in info.value.errors]

@@ -30,9 +30,7 @@ def test_guide_examples_load_and_render(tmp_path: Path) -> None:
 
 def test_documented_error_lines_are_real(tmp_path: Path) -> None:
     """The two sample error lines in the guide are what the loader prints for those mistakes."""
-    from test_loader import errors_of  # same helper, same fixture
-
-    from helpers import LOADER, copy_mini, replace_in
+    from helpers import LOADER, copy_mini, errors_of, replace_in
 
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "lessons/M1.yml", "minutes: 20", "minutes: twenty")

@@ -6,15 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ContentErrors
 from generator.loader import load_project
-from helpers import LOADER, copy_mini, replace_in
-
-
-def errors_of(root: Path) -> list[str]:
-    with pytest.raises(ContentErrors) as info:
-        load_project(root)
-    return [str(e) for e in info.value.errors]
+from helpers import LOADER, copy_mini, errors_of, replace_in
 
 
 def test_fixture_loads(tmp_path: Path) -> None:

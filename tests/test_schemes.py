@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
-from generator.errors import ContentErrors
 from generator.loader import load_project
 from generator.render.quizview import question_views
 from generator.render.markdown import MarkdownRenderer
 from generator.i18n import strings
-from helpers import LOADER, ROOT, copy_mini, replace_in
-
-
-def errors_of(root: Path) -> list[str]:
-    with pytest.raises(ContentErrors) as info:
-        load_project(root)
-    return [str(e) for e in info.value.errors]
+from helpers import LOADER, ROOT, copy_mini, errors_of, replace_in
 
 
 def test_missing_combination_is_named(tmp_path: Path) -> None:

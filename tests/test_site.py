@@ -44,8 +44,11 @@ def test_nav_links_lesson_and_quiz(site: Path) -> None:
 def test_search_index_has_quiz_text_but_no_answer_key(site: Path) -> None:
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     quiz_docs = [d for d in index["docs"] if d["location"].startswith("quizzes/M1-quiz/")]
-    # Material's jieba segmentation separates words with zero-width spaces.
-    text = " ".join(d["text"] for d in quiz_docs).replace("\u200b", "")
+    raw = " ".join(d["text"] for d in quiz_docs)
+    # Material segments Chinese with jieba when it is installed, separating words with zero-width
+    # spaces; without it, a search for a word inside a sentence finds nothing.
+    assert "\u200b" in raw
+    text = raw.replace("\u200b", "")
     assert "A 指的是什么" in text and "A 是 authority" in text  # prompt and explanation
     assert '"correct"' not in text and "cw:v1" not in text
     assert "提交答案" not in text and "清除记录" not in text  # interface strings stay out
