@@ -75,3 +75,15 @@ def test_second_course_comes_from_the_same_pool(project) -> None:  # type: ignor
     quick = project.courses["quick"]
     assert set(quick.lessons) < set(project.lessons)
     assert course_quizzes(project, quick)
+
+
+def test_objectives_and_questions_cover_each_other(project) -> None:  # type: ignore[no-untyped-def]
+    """Every objective of the course is assessed, and every question assesses an objective."""
+    course = project.courses["khkf"]
+    assert course.check_objectives  # the build enforces it too; this names the gaps if it is ever turned off
+    named = {ref for lesson_id in course.lessons for o in project.lessons[lesson_id].objectives
+             for ref in o.assessed_by}
+    questions = {q.id for quiz in course_quizzes(project, course) for q in quiz.questions}
+    assert questions - named == set()
+    assert named - questions == set()
+    assert all(o.assessed_by for lesson_id in course.lessons for o in project.lessons[lesson_id].objectives)
