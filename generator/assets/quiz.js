@@ -7,7 +7,7 @@
   const arr = (a) => (Array.isArray(a) ? a : []);
   /** @returns {Spec} */
   const obj = (o) => (o && typeof o == "object" && !Array.isArray(o) ? o : {});
-  const r4 = (x) => Math.round(x * 1e4) / 1e4;
+  const r4 = (x) => Math.round(x * 1e4) / 1e4, r2 = (x) => Math.round(x * 100) / 100;
   const same = (a, b) => JSON.stringify(a) == JSON.stringify(b);
   /** As quizview.normalise_answer. */
   const norm = (s) =>
@@ -18,7 +18,7 @@
     return m ? +m[1] : NaN;
   };
   const test = (re, s) => {
-    try { return new RegExp(`^(?:${re})$`, "u").test(s); } catch (e) { return false; }
+    try { return new RegExp(`^(?:${re})$`).test(s); } catch (e) { return false; }
   };
   /** Grade answer `a` against key `s`. @param {Spec} s @param {any} a @returns {Result} */
   function grade(s, a) {
@@ -76,6 +76,7 @@
   const json = (el, sel) => { try { const t = $(el, sel); return JSON.parse((t.content || t).textContent); } catch (e) { return null; } };
   const h = (tag, text) => { const e = document.createElement(tag); e.textContent = text; return e; };
   const ds = (el, k) => el.dataset[k] || "";
+  /** The answer held by the controls of question fieldset f. @param {El} f */
   function read(f) {
     const t = ds(f, "cwType"), on = $$(f, "input:checked");
     if (t == "single" || t == "multiple") return on.map((i) => +i.value);
@@ -91,7 +92,7 @@
     $$(f, "[data-cw-select]").forEach((s) => (a[+ds(s, "cwSelect")] = s.value ? +s.value : null));
     return t == "matching" || t == "categorise" ? a : $(f, "[data-cw-number]").value;
   }
-  /** @param {El} f @param {any} a */
+  /** Put answer a back; one of the wrong shape clears. @param {El} f @param {any} a */
   function write(f, a) {
     const t = ds(f, "cwType"), o = obj(a), ol = $(f, "[data-cw-order]");
     $$(f, "input[type=radio],input[type=checkbox]").forEach((i) => {
@@ -115,7 +116,7 @@
     $$(f, "[data-cw-cue]").forEach((c) => c.classList.toggle("cw-cue--on", c.dataset.cwCue === ref));
     f.dataset.cwShown = n;
   }
-  /** @param {El} f @param {Spec} k @param {any} a @param {Result | null} r @param {Spec} S @param {boolean} exam */
+  /** Show the feedback of result r (null clears). @param {El} f @param {Spec} k @param {any} a @param {Result | null} r @param {Spec} S @param {boolean} exam */
   function paint(f, k, a, r, S, exam) {
     const mark = (el, ok) => (el.dataset.cwMark = ok ? "right" : "wrong");
     const right = k.correct ? k.correct.map(String) : [String(k.answer)], picked = k.correct ? arr(a).map(String) : [String(a)];
@@ -131,7 +132,7 @@
     });
     $$(f, "[data-cw-feedback]").forEach((e) => (e.hidden = !r || (ds(e, "cwFeedback") == "correct") != r.correct));
     $(f, "[data-cw-status]").textContent = r
-      ? `${r.correct ? "✓ " + S.correct : r.score ? "◐ " + S.partial : "✗ " + S.incorrect}（${r.score}/${r.max}）${!r.correct && show ? " " + S.answer_is + show : ""}`
+      ? `${r.correct ? "✓ " + S.correct : r.score ? "◐ " + S.partial : "✗ " + S.incorrect}（${r2(r.score)}/${r.max}）${!r.correct && show ? " " + S.answer_is + show : ""}`
       : "";
     if (ex) { ex.hidden = !r; ex.open = !!r; }
     if (!r) return;
@@ -186,8 +187,8 @@
       const p = pct(got, max), shown = done.length && (!exam || st.done), pass = { pass: cfg.pass };
       if (shown && all) { st.best = Math.max(st.best ?? 0, p); st.passed ||= p >= cfg.pass; save(); markNav(); }
       out.replaceChildren(...(shown ? [
-        fmt(S.score, { got: r4(got), max: r4(max), pct: p }) + (all ? "，" + (p >= cfg.pass ? "✓ " + fmt(S.passed, pass) : "✗ " + fmt(S.failed, pass)) : ""),
-        ...Object.entries(by).map(([s, [g, m]]) => `${S.by_skill} ${s}：${pct(g, m)}%`),
+        fmt(S.score, { got: r2(got), max: r2(max), pct: p }) + (all ? "，" + (p >= cfg.pass ? "✓ " + fmt(S.passed, pass) : "✗ " + fmt(S.failed, pass)) : ""),
+        ...(Object.keys(by).length ? [`${S.by_skill}：` + Object.entries(by).map(([s, [g, m]]) => `${s} ${pct(g, m)}%`).join("，")] : []),
       ] : []).concat(st.best != null ? [`${S.best}：${st.best}%`] : []).map((l) => h("p", l)));
       if (btn("submit")) btn("submit").hidden = st.done;
     };
@@ -222,7 +223,7 @@
         out.tabIndex = -1; out.focus();
       } else if (act == "retry" || act == "reset") {
         if (act == "reset") store.del(cfg.key);
-        st = { ...load(), seed: newSeed(), answers: {}, results: {}, done: false };
+        st = { ...(act == "reset" ? load() : st), seed: newSeed(), answers: {}, results: {}, done: false };
         save(); apply();
       }
     });
@@ -266,7 +267,7 @@
       const a = e.target.closest("button")?.dataset.cwAction, ans = read(f);
       if (a == "new") compose(newSeed());
       if (a == "next") steps(f, +ds(f, "cwShown") + 1);
-      if (a == "check") paint(f, spec, ans, blank(ans) ? null : grade(spec, ans), S, false);
+      if (a == "check") blank(ans) ? ($(f, "[data-cw-status]").textContent = S.unanswered) : paint(f, spec, ans, grade(spec, ans), S, false);
     });
     seedIn.addEventListener("change", () => compose(num(seedIn.value) >>> 0 || newSeed()));
     $$(root, "[hidden]:not(details,[data-cw-action])").forEach((x) => (x.hidden = false));
@@ -277,35 +278,38 @@
     const O = json(root, "[data-cw-outline]"), S = json(root, "[data-cw-strings]") || {};
     if (!O) return;
     const by = {}, wrong = [];
-    const row = (sel, best, ok, pass) => {
+    const row = (sel, best, state) => {
       const tr = $(root, sel);
       if (!tr || best == null) return;
       $(tr, "[data-cw-best]").textContent = `${best}%`;
-      $(tr, "[data-cw-state]").textContent = ok ? "✓ " + fmt(S.passed, { pass }) : "✗ " + fmt(S.failed, { pass });
+      $(tr, "[data-cw-state]").textContent = state;
     };
     arr(O.lessons).forEach((l) => {
       const bests = [];
-      let all = true;
+      let passed = 0;
       arr(l.quizzes).forEach((q) => {
-        const s = saved(q.id, O.version), res = valid(s.results), best = typeof s.best == "number" ? s.best : null;
+        const s = saved(q.id, O.version), res = valid(s.results), best = typeof s.best == "number" ? s.best : null, pass = { pass: q.pass };
         if (best != null) bests.push(best);
-        all &&= !!s.passed;
-        row(`[data-cw-pq="${q.id}"]`, best, !!s.passed, q.pass);
-        arr(q.questions).forEach((x) => {
+        passed += +!!s.passed;
+        row(`[data-cw-pq="${q.id}"]`, best, s.passed ? "✓ " + fmt(S.passed, pass) : "✗ " + fmt(S.failed, pass));
+        arr(q.questions).forEach((x, i) => {
           const r = res[x.id];
           if (!r) return;
           arr(x.skills).forEach((k) => { const b = (by[k] ||= [0, 0]); b[0] += r.score; b[1] += r.max; });
           if (r.correct === false) {
-            const li = document.createElement("li"), a = h("a", x.text);
+            const li = document.createElement("li"), a = h("a", x.text || fmt(S.question, { n: i + 1 }));
             a.href = `${q.href}#${x.id}`;
             li.append(a, ` — ${q.title}`);
             wrong.push(li);
           }
         });
       });
-      row(`[data-cw-pl="${l.id}"]`, bests.length ? Math.round(bests.reduce((x, y) => x + y) / bests.length) : null, all, 0);
+      // A lesson: the mean of its quizzes' best scores, and how many of them are passed.
+      const n = arr(l.quizzes).length;
+      row(`[data-cw-pl="${l.id}"]`, bests.length ? Math.round(bests.reduce((x, y) => x + y) / bests.length) : null,
+        `${passed == n ? "✓" : "✗"} ${passed}/${n}`);
     });
-    const m = Object.entries(by).map(([k, [g, n]]) => h("li", `${k}：${pct(g, n)}%（${r4(g)}/${r4(n)}）`));
+    const m = Object.entries(by).map(([k, [g, n]]) => h("li", `${k}：${pct(g, n)}%（${r2(g)}/${r2(n)}）`));
     if (m.length) $(root, "[data-cw-mastery]").replaceChildren(...m);
     if (wrong.length) $(root, "[data-cw-mistakes]").replaceChildren(...wrong);
   }
@@ -330,9 +334,10 @@
   };
   if (typeof module === "object") module.exports = { grade, norm, num, rng, shuffle, store, mount };
   else {
-    const doc$ = /** @type {any} */ (window).document$; // Material's instant-navigation observable
-    if (doc$) doc$.subscribe(mountAll);
-    else if (document.readyState == "loading") document.addEventListener("DOMContentLoaded", mountAll);
+    // Material's instant navigation emits each new page on document$; DOMContentLoaded covers
+    // plain MkDocs and a Material that failed to start. mount() is idempotent, so both may fire.
+    /** @type {any} */ (window).document$?.subscribe(mountAll);
+    if (document.readyState == "loading") document.addEventListener("DOMContentLoaded", mountAll);
     else mountAll();
   }
 })();

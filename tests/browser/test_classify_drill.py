@@ -34,6 +34,8 @@ def test_classify_credit_per_step(s: Any) -> None:
     assert s.saved("M1-exercises")["results"]["m-x1"] == {"score": 0.75, "max": 1, "correct": False}
     marks = page.eval_on_selector_all("#m-x1 [data-cw-step]", "els => els.map(e => e.dataset.cwMark)")
     assert marks == ["right", "wrong", "right", "right"]
+    glyphs = page.eval_on_selector_all("#m-x1 [data-cw-step] > legend", "els => els.map(e => getComputedStyle(e, '::after').content)")
+    assert glyphs == ['" ✓"', '" ✗"', '" ✓"', '" ✓"'], "each step says right or wrong in text, not only colour"
 
 
 def test_classify_all_right_and_judgment_scheme(s: Any) -> None:

@@ -38,7 +38,7 @@ def test_progress_shows_best_and_mistakes(s: Any) -> None:
     assert cells(page, "[data-cw-pq='M1-exam']")[1:] == ["50%", "✓ 已通过（及格线 50%）"]
     assert cells(page, "[data-cw-pq='M1-quiz']")[1:] == ["–", "未开始"], "M1-quiz is not finished yet"
     lesson = [c.strip() for c in page.eval_on_selector_all("[data-cw-pl='M1'] td", "els => els.map(e => e.textContent)")]
-    assert lesson[0] == "50%" and lesson[1].startswith("✗"), lesson
+    assert lesson == ["50%", "✗ 1/4"], "mean of the best scores; 1 of the lesson's 4 quizzes passed"
 
     mastery = page.inner_text("[data-cw-mastery]")
     assert "MAN：" in mastery, mastery
@@ -68,3 +68,15 @@ def test_progress_after_passing(s: Any) -> None:
     page = s.goto("/progress/")
     assert cells(page, "[data-cw-pq='M1-extra']")[1:] == ["100%", "✓ 已通过（及格线 100%）"]
     assert "recall：100%" in page.inner_text("[data-cw-mastery]")
+
+
+def test_mistakes_without_prompt_text_still_have_a_name(s: Any) -> None:
+    """Classify exercises have no prompt of their own: the mistake link falls back to the question number."""
+    page = s.goto("/quizzes/M1-exercises/")
+    page.check("#m-x1 input[name='m-x1-class'][value='ma']")
+    page.click("#m-x1 [data-cw-action=check]")
+    page = s.goto("/progress/")
+    link = page.locator("[data-cw-mistakes] a[href$='#m-x1']")
+    assert link.inner_text() == "第 1 题"
+    assert "MAN 练习" in page.inner_text("[data-cw-mistakes]")
+    assert s.axe() == []

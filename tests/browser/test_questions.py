@@ -89,9 +89,7 @@ def test_each_type_right_and_wrong(s: Any, qid: str, right: Callable[..., None],
     assert "（0/1）" in text
     assert s.saved("M1-quiz")["results"][qid]["correct"] is False
     # Colour is never the only signal: the marks carry ✓/✗ glyphs too.
-    marks = page.eval_on_selector_all(
-        f"#{qid} [data-cw-mark]",
-        "els => els.map(e => getComputedStyle(e, e.matches('fieldset') ? null : '::before').content)")
+    marks = page.eval_on_selector_all(f"#{qid} [data-cw-mark]", "els => els.map(e => getComputedStyle(e, '::before').content)")
     assert all(m in ('"✓ "', '"✗ "') for m in marks), marks
 
 

@@ -55,7 +55,7 @@ def test_practice_pass_with_skill_breakdown(s: Any) -> None:
     page.click("#m-q6 [data-cw-action=check]")
     text = result(page)
     assert "得分 8/8（100%）" in text and "✓ 已通过（及格线 60%）" in text, text
-    assert "各项技能 MAN：100%" in text
+    assert "各项技能：MAN 100%" in text
     assert "最好成绩：100%" in text
     record = s.saved("M1-quiz")
     assert record["best"] == 100 and record["passed"] is True
@@ -207,6 +207,18 @@ def test_storage_unavailable(make_session: Any) -> None:
     page.click("#m-q1 [data-cw-action=check]")
     assert page.inner_text("#m-q1 [data-cw-status]").startswith("✓")
     assert s.errors, "Material itself throws here, so the check below is meaningful"
+    # Without storage the page still keeps score for this visit, best score included.
+    page = s.goto("/quizzes/M1-extra/")
+    page.check("#m-p1 input[value='0']")
+    page.check("#m-p1 input[value='1']")
+    page.click("#m-p1 [data-cw-action=check]")
+    page.fill("#m-p2 [data-cw-blank='0']", "money")
+    page.click("#m-p2 [data-cw-action=check]")
+    page.fill("#m-p3 [data-cw-number]", "365")
+    page.click("#m-p3 [data-cw-action=check]")
+    assert "✓ 已通过" in result(page)
+    page.click("[data-cw-action=retry]")
+    assert result(page).strip() == "最好成绩：100%"
     page = s.goto("/progress/")
     assert page.is_visible("[data-cw-progress] table")
     page = s.goto("/drills/man/#seed=3")
@@ -271,3 +283,19 @@ def test_no_javascript_rendering(make_session: Any) -> None:
     page = s.goto("/quizzes/M1-exercises/", mounted=False)
     page.click("#m-x1 [data-cw-explanation] summary")
     assert page.locator("#m-x1 [data-cw-worked] li:visible").count() == 4, "all worked steps at once"
+
+
+def test_no_request_leaves_the_origin(s: Any, site_dir: Any) -> None:
+    """Every page of the site, search included, loads only from the site's own origin.
+
+    (Each test's session also fails on a foreign request; this one walks the whole site.)
+    """
+    pages = sorted(p.relative_to(site_dir).parent.as_posix() for p in site_dir.rglob("index.html"))
+    assert "quizzes/M1-quiz" in pages and "drills/man" in pages
+    for rel in pages:
+        s.goto("/" if rel == "." else f"/{rel}/", mounted=False)
+    page = s.page
+    page.keyboard.press("/")  # Material's search shortcut
+    page.keyboard.type("MAN")
+    page.wait_for_selector(".md-search-result__item", state="attached")
+    assert s.requests and not s.foreign(), s.foreign()
