@@ -88,3 +88,15 @@ def test_committed_schemas_are_current() -> None:
 
     for name, data in schemas().items():
         assert (ROOT / "schema" / name).read_bytes() == data, f"schema/{name} is stale: run `make schema`"
+
+
+def test_chrome_titles_cannot_carry_tags() -> None:
+    from markupsafe import Markup
+
+    from generator.render.site import chrome_title
+
+    hostile = '</title><img src=x onerror=alert(1)> & "q"'
+    safe = chrome_title(hostile)
+    assert "<" not in safe and ">" not in safe
+    # Material's <title> applies striptags, which unescapes entities: still no tag comes back.
+    assert "<" not in Markup(safe).striptags()

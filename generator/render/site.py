@@ -6,6 +6,7 @@ pages to MkDocs, and another engine could write them to disk instead.
 
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass, field
 from importlib import resources
@@ -188,6 +189,16 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
     return SiteOutput(pages=pages, assets=assets, nav=nav)
 
 
+def chrome_title(title: str) -> str:
+    """An author title made safe for the theme's navigation, header and browser tab.
+
+    Material prints navigation titles unescaped, and the page <title> through `striptags`,
+    which undoes HTML escaping; so '<' and '>' become their full-width forms (no tag can
+    survive either path) and the rest is HTML-escaped.
+    """
+    return html.escape(title.replace("<", "\uff1c").replace(">", "\uff1e"))
+
+
 def drill_path(scheme_id: str) -> str:
     return f"drills/{scheme_id}.md"
 
@@ -221,12 +232,13 @@ def drill_data(scheme: Scheme, md: MarkdownRenderer) -> dict[str, Any]:
 
 def _nav(course: Course, lessons: list[Lesson], quizzes: list[Quiz], text: dict[str, str],
          has_glossary: bool, drills: dict[str, list[tuple[str, str]]]) -> list[Any]:
-    nav: list[Any] = [{course.title: "index.md"}]
+    e = chrome_title
+    nav: list[Any] = [{e(course.title): "index.md"}]
     for n, lesson in enumerate(lessons, 1):
-        children: list[Any] = [{lesson.title: lesson_path(lesson)}]
-        children += [{q.title: quiz_path(q)} for q in quizzes if q.lesson == lesson.id]
-        children += [{title: path} for title, path in drills.get(lesson.id, [])]
-        nav.append({f"{n}. {lesson.title}": children})
+        children: list[Any] = [{e(lesson.title): lesson_path(lesson)}]
+        children += [{e(q.title): quiz_path(q)} for q in quizzes if q.lesson == lesson.id]
+        children += [{e(title): path} for title, path in drills.get(lesson.id, [])]
+        nav.append({f"{n}. {e(lesson.title)}": children})
     if has_glossary:
         nav.append({text["glossary"]: "glossary.md"})
     nav.append({text["progress_title"]: "progress.md"})
