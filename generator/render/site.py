@@ -15,7 +15,7 @@ from typing import Any
 
 from ..assemble import course_lessons, course_quizzes
 from ..i18n import strings
-from ..model import Course, Lesson, Quiz, Scheme
+from ..model import BLANK, Course, Lesson, Quiz, Scheme
 from ..project import Project
 from ..schema import schemas
 from .diagram import diagram_view
@@ -157,7 +157,7 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
              "quizzes": [
                  {"id": q.id, "title": q.title, "key": storage_key(q.id), "pass": q.pass_mark,
                   "href": link(quiz_path(q), "progress.md"),
-                  "questions": [{"id": x.id, "text": quiz_md.plain(x.prompt)[:80], "skills": x.skills,
+                  "questions": [{"id": x.id, "text": _summary(x, quiz_md), "skills": x.skills,
                                  "points": x.points} for x in q.questions]}
                  for q in quizzes if q.lesson == lesson.id]}
             for lesson in lessons
@@ -187,6 +187,12 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
                drills={lesson: [(f"{text['drill']}：{project.schemes[s].title}", drill_path(s))
                                 for s, at in drills.items() if at == lesson] for lesson in set(drills.values())})
     return SiteOutput(pages=pages, assets=assets, nav=nav)
+
+
+def _summary(question: Any, md: MarkdownRenderer) -> str:
+    """A short plain-text line naming a question on the progress page."""
+    text = question.prompt or getattr(question, "scenario", "") or question.id
+    return md.plain(text.replace(BLANK, "____"))[:80]
 
 
 def chrome_title(title: str) -> str:

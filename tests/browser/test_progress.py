@@ -70,13 +70,13 @@ def test_progress_after_passing(s: Any) -> None:
     assert "recall：100%" in page.inner_text("[data-cw-mastery]")
 
 
-def test_mistakes_without_prompt_text_still_have_a_name(s: Any) -> None:
-    """Classify exercises have no prompt of their own: the mistake link falls back to the question number."""
+def test_mistakes_without_prompt_are_named_by_their_scenario(s: Any) -> None:
+    """Classify exercises have no prompt of their own: the mistake link shows the scenario's start."""
     page = s.goto("/quizzes/M1-exercises/")
     page.check("#m-x1 input[name='m-x1-class'][value='ma']")
     page.click("#m-x1 [data-cw-action=check]")
     page = s.goto("/progress/")
     link = page.locator("[data-cw-mistakes] a[href$='#m-x1']")
-    assert link.inner_text() == "第 1 题"
+    assert link.inner_text() == "张总是这家公司的老板，公司预算充足。"
     assert "MAN 练习" in page.inner_text("[data-cw-mistakes]")
     assert s.axe() == []
