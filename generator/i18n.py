@@ -68,6 +68,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "new_scenario": "换一个情境",
         "seed": "编号",
         "noscript": "开启 JavaScript 后可以作答并自动评分；下面的解析可以直接展开阅读。",
+        "colon": "：",
+        "sep": "，",
+        "of": "（{g}/{n}）",
+        "cue_step": "线索“{cue}” → {a}：{v}",
     },
     "en": {
         "minutes": "Estimated time: {n} minutes",
@@ -134,6 +138,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "new_scenario": "New scenario",
         "seed": "Seed",
         "noscript": "Turn on JavaScript to answer and get scored; the explanations below can be opened and read.",
+        "colon": ": ",
+        "sep": ", ",
+        "of": " ({g}/{n})",
+        "cue_step": "Cue \u201c{cue}\u201d \u2192 {a}: {v}",
     },
 }
 

@@ -100,3 +100,10 @@ def test_chrome_titles_cannot_carry_tags() -> None:
     assert "<" not in safe and ">" not in safe
     # Material's <title> applies striptags, which unescapes entities: still no tag comes back.
     assert "<" not in Markup(safe).striptags()
+
+
+def test_interface_strings_exist_in_both_languages() -> None:
+    from generator.i18n import STRINGS
+
+    assert set(STRINGS["zh"]) == set(STRINGS["en"])
+    assert all("，" not in v and "：" not in v for v in STRINGS["en"].values())

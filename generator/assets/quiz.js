@@ -132,7 +132,7 @@
     });
     $$(f, "[data-cw-feedback]").forEach((e) => (e.hidden = !r || (ds(e, "cwFeedback") == "correct") != r.correct));
     $(f, "[data-cw-status]").textContent = r
-      ? `${r.correct ? "✓ " + S.correct : r.score ? "◐ " + S.partial : "✗ " + S.incorrect}（${r2(r.score)}/${r.max}）${!r.correct && show ? " " + S.answer_is + show : ""}`
+      ? `${r.correct ? "✓ " + S.correct : r.score ? "◐ " + S.partial : "✗ " + S.incorrect}${fmt(S.of, { g: r2(r.score), n: r.max })}${!r.correct && show ? " " + S.answer_is + show : ""}`
       : "";
     if (ex) { ex.hidden = !r; ex.open = !!r; }
     if (!r) return;
@@ -187,9 +187,9 @@
       const p = pct(got, max), shown = done.length && (!exam || st.done), pass = { pass: cfg.pass };
       if (shown && all) { st.best = Math.max(st.best ?? 0, p); st.passed ||= p >= cfg.pass; save(); markNav(); }
       out.replaceChildren(...(shown ? [
-        fmt(S.score, { got: r2(got), max: r2(max), pct: p }) + (all ? "，" + (p >= cfg.pass ? "✓ " + fmt(S.passed, pass) : "✗ " + fmt(S.failed, pass)) : ""),
-        ...(Object.keys(by).length ? [`${S.by_skill}：` + Object.entries(by).map(([s, [g, m]]) => `${s} ${pct(g, m)}%`).join("，")] : []),
-      ] : []).concat(st.best != null ? [`${S.best}：${st.best}%`] : []).map((l) => h("p", l)));
+        fmt(S.score, { got: r2(got), max: r2(max), pct: p }) + (all ? S.sep + (p >= cfg.pass ? "✓ " + fmt(S.passed, pass) : "✗ " + fmt(S.failed, pass)) : ""),
+        ...(Object.keys(by).length ? [S.by_skill + S.colon + Object.entries(by).map(([s, [g, m]]) => `${s} ${pct(g, m)}%`).join(S.sep)] : []),
+      ] : []).concat(st.best != null ? [S.best + S.colon + st.best + "%"] : []).map((l) => h("p", l)));
       if (btn("submit")) btn("submit").hidden = st.done;
     };
     const check = (f) => {
@@ -244,13 +244,13 @@
         when[at.id] = v.id;
         cues.push([n, cue]);
         labels.push(v.label);
-        lis.push(h("li", `${S.cue}“${cue}” → ${at.label}：${v.label}`));
+        lis.push(h("li", fmt(S.cue_step, { cue, a: at.label, v: v.label })));
         lis[n].dataset.cwCueRef = n;
       });
       const rule = arr(D.rules).find((x) => Object.keys(x.when).every((k) => x.when[k] == when[k])) || {};
       const cls = arr(D.classes).find((c) => c.id == rule.then) || {}, act = $(root, `[data-cw-action-text="${cls.id}"]`);
       lis.push(h("li", `${S.rule}${labels.join(" + ")} → ${cls.label}`));
-      if (act) lis.push(h("li", `${S.step_action}：${act.textContent}`));
+      if (act) lis.push(h("li", S.step_action + S.colon + act.textContent));
       $(f, "[data-cw-scenario]").replaceChildren(...shuffle(cues, r).flatMap(([n, text]) => {
         const s = h("span", text);
         s.className = "cw-cue"; s.dataset.cwCue = n;
@@ -309,7 +309,7 @@
       row(`[data-cw-pl="${l.id}"]`, bests.length ? Math.round(bests.reduce((x, y) => x + y) / bests.length) : null,
         `${passed == n ? "✓" : "✗"} ${passed}/${n}`);
     });
-    const m = Object.entries(by).map(([k, [g, n]]) => h("li", `${k}：${pct(g, n)}%（${r2(g)}/${r2(n)}）`));
+    const m = Object.entries(by).map(([k, [g, n]]) => h("li", k + S.colon + pct(g, n) + "%" + fmt(S.of, { g: r2(g), n: r2(n) })));
     if (m.length) $(root, "[data-cw-mastery]").replaceChildren(...m);
     if (wrong.length) $(root, "[data-cw-mistakes]").replaceChildren(...wrong);
   }
