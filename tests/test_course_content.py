@@ -87,3 +87,15 @@ def test_objectives_and_questions_cover_each_other(project) -> None:  # type: ig
     assert questions - named == set()
     assert named - questions == set()
     assert all(o.assessed_by for lesson_id in course.lessons for o in project.lessons[lesson_id].objectives)
+
+
+def test_every_content_file_points_editors_at_its_schema() -> None:
+    kinds = {"lessons": "lesson", "quizzes": "quiz", "schemes": "scheme", "glossary": "glossary", "courses": "course"}
+    files = [*ROOT.glob("lessons/*.yml"), *ROOT.glob("quizzes/**/*.yml"), *ROOT.glob("glossary/*.yml"),
+             *ROOT.glob("courses/*.yml"), ROOT / "course.yml"]
+    for path in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("=", 1)[1]).resolve()
+        kind = kinds.get(path.parent.name, "course")
+        assert target == (ROOT / "schema" / f"{kind}.schema.json").resolve(), path
