@@ -73,6 +73,9 @@ PAYLOADS: list[str] = [
     f"&lt;script&gt;{RUN}&lt;/script&gt;{MARK}",
     f"`</code><script>{RUN}</script>`{MARK}",
     f"\u2028<script>{RUN}</script>\u2029{MARK}",
+    # DOM clobbering: Material reads its config (search worker and index URLs) from #__config.
+    f'<p id="__config">{{"base": "https://evil.example/", "search": "data:text/javascript,{RUN}"}}</p>{MARK}',
+    f'<a id="__search" name="__drawer">{MARK}</a> *{MARK}*{{: #__drawer }}',
 ]
 #: Markdown fields also get a reference-style link and a raw block, which need several lines.
 MULTILINE = [
@@ -230,6 +233,13 @@ INSPECT = """(mark) => {
       bad.push('SCRIPT ' + el.textContent.slice(0, 80));
     if (['IFRAME', 'OBJECT', 'EMBED', 'BASE', 'FRAME'].includes(el.tagName)) bad.push('element ' + el.tagName);
     if (el.tagName === 'FORM' && el.textContent.includes(mark)) bad.push('FORM around ' + mark);
+  }
+  // The theme's own elements must be the only ones with their ids (no DOM clobbering).
+  const config = document.querySelectorAll('[id="__config"]');
+  if (config.length !== 1 || config[0].tagName !== 'SCRIPT') bad.push(`#__config clobbered (${config.length})`);
+  for (const id of ['__drawer', '__search', '__toc']) {
+    const found = document.querySelectorAll(`[id="${id}"]`);
+    if (found.length > 1 || (found.length && found[0].tagName !== 'INPUT')) bad.push(`#${id} clobbered`);
   }
   return {xss: typeof window.__xss === 'undefined' ? null : String(window.__xss), bad};
 }"""
