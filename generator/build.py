@@ -76,9 +76,9 @@ def build_site(config_file: Path, site_dir: Path | None = None, course: str | No
                strict: bool = True) -> Path:
     """Run MkDocs into a temporary folder beside the target, then swap it in.
 
-    Returns the site folder. Raises ContentErrors for content problems and
-    mkdocs.exceptions.MkDocsException (or subclasses) for anything else; in both cases the
-    previous site is left untouched.
+    Returns the site folder. Raises mkdocs.exceptions.Abort when MkDocs fails (content errors
+    found by the plugin are logged by MkDocs first; the CLI checks content before calling this,
+    so it can report them itself); the previous site is left untouched either way.
     """
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config

@@ -129,3 +129,10 @@ def test_glossary_terms_must_exist(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "lessons/M1.yml", "terms: [MAN 法则]", "terms: [MAN 法则, 漏斗]")
     assert errors_of(root) == ["lessons/M1.yml:36:17: terms[1]: term '漏斗' is not in the glossary"]
+
+
+def test_infinite_numbers_are_rejected(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "quizzes/M1-quiz.yml", "answer: 8,", "answer: .inf,")
+    assert errors_of(root) == ["quizzes/M1-quiz.yml:33:59: questions[4].answer: Input should be a finite number; "
+                               "found a number inf"]

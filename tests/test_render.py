@@ -7,6 +7,7 @@ review the diff.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,11 @@ def test_interface_strings_exist_in_both_languages() -> None:
 
     assert set(STRINGS["zh"]) == set(STRINGS["en"])
     assert all("，" not in v and "：" not in v for v in STRINGS["en"].values())
+
+
+def test_tab_sets_in_different_fragments_get_different_ids() -> None:
+    md = MarkdownRenderer()
+    tabs = '=== "甲"\n\n    一\n\n=== "乙"\n\n    二\n'
+    first, second = md.block(tabs), md.block(tabs)
+    ids = lambda html: set(re.findall(r'id="(__tabbed_[^"]+)"', html))  # noqa: E731
+    assert ids(first) and ids(second) and not ids(first) & ids(second)

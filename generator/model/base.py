@@ -28,4 +28,5 @@ Text = Annotated[
 class Model(BaseModel):
     """Base of every content model: unknown fields are errors, instances are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    # inf and nan would reach the page as invalid JSON (Infinity) and break the quiz.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, allow_inf_nan=False)

@@ -22,7 +22,7 @@ def md_text(value: Any) -> Markup:
 
 def json_script(value: Any) -> Markup:
     """JSON safe to place inside <script type="application/json">: no '<', '>' or '&' survive."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 

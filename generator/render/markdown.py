@@ -21,6 +21,7 @@ DEFAULT_CONFIGS: dict[str, dict[str, Any]] = {"pymdownx.tabbed": {"alternate_sty
 #: Extensions that only make sense for whole pages (they would add ids or a TOC to fragments).
 _PAGE_ONLY = {"toc", "pymdownx.snippets", "pymdownx.emoji", "md_in_html", "pymdownx.arithmatex"}
 
+_TAB_SET = re.compile(r"__tabbed_(\d+)")
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
@@ -39,13 +40,20 @@ class MarkdownRenderer:
         if glossary:
             extensions_used.append(GlossaryExtension(glossary))
         self._md = markdown.Markdown(extensions=extensions_used, extension_configs=configs)
+        self._tab_sets = 0
 
     def block(self, text: str | None) -> str:
         """Markdown to sanitised block HTML ('' for None)."""
         if not text:
             return ""
         self._md.reset()
-        return sanitize(self._md.convert(text))
+        html = self._md.convert(text)
+        if "__tabbed_" in html:
+            # pymdownx.tabbed numbers tab sets per conversion, and each fragment is a conversion of
+            # its own: renumber so two fragments on one page do not share ids and radio groups.
+            self._tab_sets += 1
+            html = _TAB_SET.sub(lambda m: f"__tabbed_{self._tab_sets * 1000 + int(m.group(1))}", html)
+        return sanitize(html)
 
     def inline(self, text: str | None) -> str:
         """Markdown to sanitised HTML without the wrapping paragraph, for labels and options."""
