@@ -18,6 +18,8 @@ from .errors import ContentError
 
 #: Upper bound on values built from one file, aliases included ("billion laughs" guard).
 MAX_NODES = 200_000
+#: Upper bound on how deeply lists and mappings nest (real content needs fewer than ten).
+MAX_DEPTH = 50
 #: Upper bound on the size of one content file.
 MAX_BYTES = 2_000_000
 
@@ -87,6 +89,8 @@ class _Builder:
         self.scalars = yaml.constructor.SafeConstructor()
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
+        if len(loc) > MAX_DEPTH:
+            raise _BadKey(node, f"invalid YAML: nesting is deeper than {MAX_DEPTH} levels")
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooBig(node)
@@ -225,5 +229,5 @@ def load(path: Path, shown_as: str) -> tuple[Any, SourceMap, list[ContentError]]
     except yaml.YAMLError as exc:
         return fail(1, 1, f"invalid YAML: {exc}")
     except RecursionError:
-        return fail(1, 1, "invalid YAML: nesting is too deep (recursive alias?)")
+        return fail(1, 1, "invalid YAML: nesting is too deep")
     return data, source, []

@@ -34,6 +34,7 @@ def make_env(overrides: Path | None = None) -> Environment:
         loader=ChoiceLoader(loaders),
         autoescape=True,
         undefined=StrictUndefined,
+        auto_reload=False,  # one environment per build: no need to stat templates on every include
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

@@ -8,7 +8,7 @@ from typing import Any
 
 import markdown
 
-from .glossary_ext import GlossaryExtension
+from .glossary_ext import GlossaryExtension, term_pattern
 from .sanitize import sanitize
 
 #: The site's Markdown extensions when no MkDocs config supplies them (mkdocs.yml mirrors this).
@@ -22,6 +22,10 @@ DEFAULT_CONFIGS: dict[str, dict[str, Any]] = {"pymdownx.tabbed": {"alternate_sty
 _PAGE_ONLY = {"toc", "pymdownx.snippets", "pymdownx.emoji", "md_in_html", "pymdownx.arithmatex"}
 
 _TAB_SET = re.compile(r"__tabbed_(\d+)")
+#: Text Markdown would return as one unchanged paragraph: a single line with none of the
+#: characters that open inline syntax, and nothing that starts a block (list, heading, quote).
+_PLAIN_TEXT = re.compile(r"[^\s\\`*_{}\[\]<>&~^#+:.=-][^\n\t\\`*_{}\[\]<>&~^]*")
+_BLOCK_START = re.compile(r"\d+[.)]")
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
@@ -41,11 +45,32 @@ class MarkdownRenderer:
             extensions_used.append(GlossaryExtension(glossary))
         self._md = markdown.Markdown(extensions=extensions_used, extension_configs=configs)
         self._tab_sets = 0
+        self._cache: dict[str, str] = {}
+        self._glossary = {term: html.escape(definition) for term, definition in (glossary or {}).items()}
+        self._terms = term_pattern(list(glossary)) if glossary else None
 
     def block(self, text: str | None) -> str:
         """Markdown to sanitised block HTML ('' for None)."""
         if not text:
             return ""
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        out = self._plain_paragraph(text) or self._convert(text)
+        if "__tabbed_" not in out:  # tab sets need fresh ids at each occurrence
+            self._cache[text] = out
+        return out
+
+    def _plain_paragraph(self, text: str) -> str | None:
+        """The fast path for plain sentences, which are most of a quiz: same HTML, no parser."""
+        if text != text.strip() or "==" in text or not _PLAIN_TEXT.fullmatch(text) or _BLOCK_START.match(text):
+            return None
+        if self._terms is None:
+            return f"<p>{text}</p>"
+        body = self._terms.sub(lambda m: f'<abbr title="{self._glossary[m.group(0)]}">{m.group(0)}</abbr>', text)
+        return sanitize(f"<p>{body}</p>")
+
+    def _convert(self, text: str) -> str:
         self._md.reset()
         html = self._md.convert(text)
         if "__tabbed_" in html:
