@@ -162,7 +162,7 @@
     const apply = () => {
       const r = rng(st.seed), perm = shuffle(qs, r);
       drawn = cfg.draw ? perm.slice(0, cfg.draw) : qs;
-      (cfg.shuffleQuestions ? perm : qs).forEach((f) => foot.before(f));
+      if (cfg.shuffleQuestions) perm.forEach((f) => foot.before(f));
       qs.forEach((f) => {
         const box = $(f, ".cw-options"), id = idOf(f), hb = $(f, "[data-cw-action=hint]");
         if (cfg.shuffleOptions && box && ds(f, "cwType") != "truefalse")
