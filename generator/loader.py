@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import gc
 from types import UnionType
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,19 @@ def load_project(root: Path, layout: Layout = Layout()) -> Project:
     Raises:
         ContentErrors: with every problem found, each naming file, line and field.
     """
+    # Loading allocates many small objects and frees none, which makes the cyclic garbage
+    # collector rescan a growing heap again and again (measured: 10x the content took 14x the
+    # time). Nothing here makes reference cycles, so collection waits until loading is done.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_project(root, layout)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_project(root: Path, layout: Layout) -> Project:
     project = Project(root=root)
     errors: list[ContentError] = []
 
