@@ -18,5 +18,8 @@ class CoursewareConfig(base.Config):
     course = c.Type(str, default="course.yml")
     """The course manifest to build, relative to `root`."""
 
+    site_name_from_course = c.Type(bool, default=True)
+    """Name the site after the course's title, so each course built from the pool carries its own name."""
+
     templates_dir = c.Optional(c.Type(str))
     """Folder of template overrides (relative to mkdocs.yml); a file there replaces the packaged one."""

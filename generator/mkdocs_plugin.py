@@ -47,6 +47,8 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
             raise PluginError(exc.report()) from None
         if not config.nav:
             config.nav = self.output.nav
+        if self.config.site_name_from_course:
+            config.site_name = self.output.title
         # Rebuild when authors edit content while `mkdocs serve` runs.
         for folder in inputs.watched():
             if folder.exists() and str(folder) not in config.watch:

@@ -78,3 +78,17 @@ def test_failed_build_leaves_previous_site(tmp_path: Path) -> None:
     assert "quizzes/M1-quiz.yml:4:12: pass_mark: Input should be a valid integer" in failed.output
     assert _digest(site) == before
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_second_course_builds_into_its_own_folder(tmp_path: Path) -> None:
+    """The short course is assembled from the same pool by one command (as `make quick-course`)."""
+    from helpers import ROOT
+
+    out = tmp_path / "site-quick"
+    result = run("--root", str(ROOT), "build", "-f", str(ROOT / "mkdocs.yml"), "--course", "courses/quick.yml",
+                 "-d", str(out))
+    assert result.exit_code == 0, result.output
+    lessons = sorted(p.name for p in (out / "lessons").iterdir())
+    assert lessons == ["L2", "L3", "L7"]
+    assert "<title>新人速成</title>" in (out / "index.html").read_text(encoding="utf-8")
+    assert (out / "quizzes/L3-exercises/index.html").is_file() and (out / "drills/man/index.html").is_file()

@@ -50,6 +50,7 @@ class GeneratedPage:
 class SiteOutput:
     """What a build produces besides hand-written pages."""
 
+    title: str
     pages: list[GeneratedPage]
     assets: dict[str, bytes]
     nav: list[Any]
@@ -186,7 +187,7 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
     nav = _nav(course, lessons, quizzes, text, has_glossary=course.glossary and bool(project.terms),
                drills={lesson: [(f"{text['drill']}：{project.schemes[s].title}", drill_path(s))
                                 for s, at in drills.items() if at == lesson] for lesson in set(drills.values())})
-    return SiteOutput(pages=pages, assets=assets, nav=nav)
+    return SiteOutput(title=chrome_title(course.title), pages=pages, assets=assets, nav=nav)
 
 
 def _summary(question: Any, md: MarkdownRenderer) -> str:
