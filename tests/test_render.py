@@ -39,7 +39,7 @@ def test_golden_pages(output, path: str) -> None:  # type: ignore[no-untyped-def
 
 def test_nav_lists_lesson_quizzes_drill_glossary_progress(output) -> None:  # type: ignore[no-untyped-def]
     assert output.nav == [
-        {"迷你课程": "index.md"},
+        {"课程首页": "index.md"},
         {"1. MAN 法则入门": [{"MAN 法则入门": "lessons/M1.md"}, {"MAN 练习": "quizzes/M1-exercises.md"},
                              {"MAN 小测": "quizzes/M1-quiz.md"}, {"随机练习：MAN 法则": "drills/man.md"}]},
         {"术语表": "glossary.md"},

@@ -240,7 +240,7 @@ def drill_data(scheme: Scheme, md: MarkdownRenderer) -> dict[str, Any]:
 def _nav(course: Course, lessons: list[Lesson], quizzes: list[Quiz], text: dict[str, str],
          has_glossary: bool, drills: dict[str, list[tuple[str, str]]]) -> list[Any]:
     e = chrome_title
-    nav: list[Any] = [{e(course.title): "index.md"}]
+    nav: list[Any] = [{e(text["home"]): "index.md"}]
     for n, lesson in enumerate(lessons, 1):
         children: list[Any] = [{e(lesson.title): lesson_path(lesson)}]
         children += [{e(q.title): quiz_path(q)} for q in quizzes if q.lesson == lesson.id]
