@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import ContentError, ContentErrors
+from .errors import ContentError, ContentErrors, display_path
 from .loader import Layout, load_project
-from .project import Project
 from .render.markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS
 from .render.site import RenderSettings, SiteOutput, generate
 
@@ -40,29 +39,24 @@ class BuildInputs:
         return paths + ([self.templates_dir] if self.templates_dir else [])
 
 
-def select_course(project: Project, inputs: BuildInputs) -> str:
-    """The id of the course defined by the manifest file `inputs.course`."""
-    wanted = (inputs.root / inputs.course).resolve()
-    for course_id, located in ((k.removeprefix("course:"), v) for k, v in project.where.items()
-                               if k.startswith("course:")):
-        if (inputs.root / located.source.file).resolve() == wanted:
-            return course_id
-    raise ContentErrors([ContentError(inputs.course, 1, 1, "", "course manifest not found; expected a file with "
-                                      "id, title and lessons (see docs/authoring.md)")])
-
-
 def render_course(inputs: BuildInputs) -> SiteOutput:
-    """Load, validate and render the course named by `inputs.course`.
+    """Load, validate and render the course whose manifest is `inputs.course`.
 
     Raises:
         ContentErrors: every problem in the content, all at once.
     """
     layout = inputs.layout
-    if inputs.course != layout.course and not inputs.course.startswith(f"{layout.courses}/"):
-        layout = Layout(**{**layout.__dict__, "course": inputs.course})
+    manifest = inputs.root / inputs.course
+    if manifest.resolve().parent != (inputs.root / layout.courses).resolve():
+        layout = replace(layout, course=inputs.course)  # a manifest outside courses/ is loaded by name
     project = load_project(inputs.root, layout)
-    course = project.courses[select_course(project, inputs)]
+    course_id = project.course_files.get(display_path(manifest, inputs.root))
+    if course_id is None:
+        raise ContentErrors([ContentError(inputs.course, 1, 1, "", "course manifest not found; expected a file "
+                                          "with id, title and lessons (see docs/authoring.md)")])
+    course = project.courses[course_id]
     settings = RenderSettings(
+        # The UI follows the site's theme.language unless the course names its own language.
         language=course.language or inputs.language,
         markdown_extensions=inputs.markdown_extensions,
         markdown_configs=inputs.markdown_configs,

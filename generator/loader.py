@@ -127,6 +127,7 @@ def _load_project(root: Path, layout: Layout) -> Project:
                 errors.append(source.error(("id",), f"duplicate course id {course.id!r}"))
                 continue
             project.courses[course.id] = course
+            project.course_files[source.file] = course.id
             project.where.setdefault(f"course:{course.id}", Located(source, ("id",)))
 
     # Cross-file checks only once every file is valid: a broken file would otherwise show up again

@@ -30,6 +30,8 @@ class Project:
     courses: dict[str, Course] = field(default_factory=dict)
     #: id -> where it is defined (lessons, quizzes, schemes, questions, courses).
     where: dict[str, Located] = field(default_factory=dict)
+    #: course manifest file (as shown in errors) -> course id.
+    course_files: dict[str, str] = field(default_factory=dict)
     #: glossary term index -> where it is defined.
     term_where: list[Located] = field(default_factory=list)
 

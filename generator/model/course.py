@@ -14,7 +14,9 @@ class Course(Model):
 
     id: Id
     title: Text
-    language: Literal["zh", "en"] = "zh"
+    language: Literal["zh", "en"] | None = Field(
+        default=None, description="Language of the interface; default: the site's theme.language."
+    )
     intro: Markdown | None = Field(default=None, description="Shown on the course home page.")
     lessons: list[Id] = Field(min_length=1, description="Lesson ids, in teaching order.")
     quizzes: list[Id] | None = Field(
