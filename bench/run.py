@@ -31,9 +31,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import yaml
 
@@ -308,7 +309,7 @@ def bench_build(tmp: Path, repeats: int) -> Path | None:
     times: dict[tuple[str, bool], list[float]] = {key: [] for key in commands}
     walls: dict[tuple[str, bool], list[float]] = {key: [] for key in commands}
     site = tmp / "bundled-site"
-    for n in range(repeats):
+    for _ in range(repeats):
         for key in [("generator", True), ("plain", True), ("generator", False), ("plain", False)]:
             out = site if key == ("generator", True) else tmp / f"site-{key[0]}-{key[1]}"
             wall, elapsed, done = _run(commands[key](out))
@@ -370,8 +371,9 @@ def _mini_with_questions(tmp: Path, count: int) -> Path:
 
 
 def bench_mount(tmp: Path, repeats: int) -> None:
-    from generator.build import build_site
     from playwright.sync_api import sync_playwright
+
+    from generator.build import build_site
 
     count = 200
     root = _mini_with_questions(tmp, count)

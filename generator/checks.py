@@ -150,57 +150,63 @@ def _check_exercises(project: Project) -> list[ContentError]:
     errors = []
     for quiz in project.quizzes.values():
         for n, q in enumerate(quiz.questions):
-            def err(loc: tuple, message: str) -> None:
-                errors.append(_error(project, quiz.id, ("questions", n) + loc, message))
-
-            if isinstance(q, Calculation):
-                formula = FORMULAS.get(q.formula)
-                if formula is None:
-                    err(("formula",), f"unknown formula {q.formula!r}; expected one of {', '.join(sorted(FORMULAS))}")
-                elif set(q.givens) != set(formula.inputs):
-                    err(("givens",), f"formula {q.formula} takes {', '.join(formula.inputs)}; "
-                                     f"found {', '.join(sorted(q.givens)) or 'none'}")
-                elif any(q.givens[i] == 0 for i in formula.inputs if i in ("total", "churn")):
-                    err(("givens",), "a divisor is zero")
-            if not isinstance(q, Classify):
-                continue
-            scheme = project.schemes.get(q.scheme)
-            if scheme is None:
-                err(("scheme",), f"unknown scheme {q.scheme!r}{_known(project.schemes)}")
-                continue
-            classes = {c.id for c in scheme.classes}
-            if q.answer is not None and q.answer not in classes:
-                err(("answer",), f"unknown class {q.answer!r}; expected one of {', '.join(sorted(classes))}")
-                continue
-            if scheme.kind == "judgment":
-                if q.answer is None:
-                    err(("answer",), f"scheme {scheme.id} is judgment-based: write the answer")
-                if q.rationale is None:
-                    err(("rationale",), f"scheme {scheme.id} is judgment-based: write the rationale")
-                continue
-            values = {a.id: [v.id for v in a.values] for a in scheme.attributes}
-            settings: dict[str, str] = {}
-            for m, cue in enumerate(q.cues):
-                if cue.attribute not in values:
-                    err(("cues", m, "attribute"), f"unknown attribute {cue.attribute!r}; expected one of "
-                                                  f"{', '.join(values)}")
-                elif cue.value not in values[cue.attribute]:
-                    err(("cues", m, "value"), f"unknown value {cue.value!r} of {cue.attribute}; expected one of "
-                                              f"{', '.join(values[cue.attribute])}")
-                elif cue.attribute in settings:
-                    err(("cues", m, "attribute"), f"{cue.attribute} is set by two cues")
-                else:
-                    settings[cue.attribute] = cue.value
-                if cue.quote not in q.scenario:
-                    err(("cues", m, "quote"), f"quote {cue.quote!r} does not appear in the scenario")
-            missing = [a for a in values if a not in settings]
-            if missing:
-                err(("cues",), f"no cue sets {', '.join(missing)}")
-                continue
-            derived = derive(scheme, settings)
-            if derived is not None and q.answer is not None and derived != q.answer:
-                err(("answer",), f"the cues give class {derived!r} but the answer says {q.answer!r}")
+            problems = _check_calculation(q) if isinstance(q, Calculation) else \
+                _check_classification(project, q) if isinstance(q, Classify) else []
+            errors += [_error(project, quiz.id, ("questions", n) + loc, message) for loc, message in problems]
     return errors
+
+
+Problems = list[tuple[tuple[str | int, ...], str]]
+
+
+def _check_calculation(q: Calculation) -> Problems:
+    formula = FORMULAS.get(q.formula)
+    if formula is None:
+        return [(("formula",), f"unknown formula {q.formula!r}; expected one of {', '.join(sorted(FORMULAS))}")]
+    if set(q.givens) != set(formula.inputs):
+        return [(("givens",), f"formula {q.formula} takes {', '.join(formula.inputs)}; "
+                              f"found {', '.join(sorted(q.givens)) or 'none'}")]
+    if any(q.givens[i] == 0 for i in formula.inputs if i in ("total", "churn")):
+        return [(("givens",), "a divisor is zero")]
+    return []
+
+
+def _check_classification(project: Project, q: Classify) -> Problems:
+    """The scheme exists; judgment exercises carry answer and rationale; cues derive the answer."""
+    scheme = project.schemes.get(q.scheme)
+    if scheme is None:
+        return [(("scheme",), f"unknown scheme {q.scheme!r}{_known(project.schemes)}")]
+    classes = {c.id for c in scheme.classes}
+    if q.answer is not None and q.answer not in classes:
+        return [(("answer",), f"unknown class {q.answer!r}; expected one of {', '.join(sorted(classes))}")]
+    problems: Problems = []
+    if scheme.kind == "judgment":
+        for name in ("answer", "rationale"):
+            if getattr(q, name) is None:
+                problems.append(((name,), f"scheme {scheme.id} is judgment-based: write the {name}"))
+        return problems
+    values = {a.id: [v.id for v in a.values] for a in scheme.attributes}
+    settings: dict[str, str] = {}
+    for m, cue in enumerate(q.cues):
+        if cue.attribute not in values:
+            problems.append((("cues", m, "attribute"),
+                             f"unknown attribute {cue.attribute!r}; expected one of {', '.join(values)}"))
+        elif cue.value not in values[cue.attribute]:
+            problems.append((("cues", m, "value"), f"unknown value {cue.value!r} of {cue.attribute}; expected one "
+                                                   f"of {', '.join(values[cue.attribute])}"))
+        elif cue.attribute in settings:
+            problems.append((("cues", m, "attribute"), f"{cue.attribute} is set by two cues"))
+        else:
+            settings[cue.attribute] = cue.value
+        if cue.quote not in q.scenario:
+            problems.append((("cues", m, "quote"), f"quote {cue.quote!r} does not appear in the scenario"))
+    missing = [a for a in values if a not in settings]
+    if missing:
+        return problems + [(("cues",), f"no cue sets {', '.join(missing)}")]
+    derived = derive(scheme, settings)
+    if derived is not None and q.answer is not None and derived != q.answer:
+        problems.append((("answer",), f"the cues give class {derived!r} but the answer says {q.answer!r}"))
+    return problems
 
 
 def _check_objectives(project: Project, course_id: str) -> list[ContentError]:

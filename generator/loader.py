@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import difflib
 import gc
-from types import UnionType
 from dataclasses import dataclass
 from pathlib import Path
+from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError

@@ -6,8 +6,8 @@ content is loaded and rendered in ``on_config``, pages and assets are added in `
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -17,8 +17,6 @@ from .build import BuildInputs, render_course
 from .config import CoursewareConfig
 from .errors import ContentErrors
 from .render.site import ASSET_DIR, RUNTIME_FILES, SiteOutput
-
-log = logging.getLogger("mkdocs.plugins.courseware")
 
 
 class CoursewarePlugin(BasePlugin[CoursewareConfig]):

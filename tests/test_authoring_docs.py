@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from helpers import ROOT
+
 from generator.loader import load_project
 from generator.render.site import RenderSettings, generate
-from helpers import ROOT
 
 BLOCK = re.compile(r"```yaml\n# file: (\S+)\n(.*?)```", re.DOTALL)
 

@@ -6,10 +6,10 @@ import hashlib
 from pathlib import Path
 
 from click.testing import CliRunner
+from helpers import copy_mini, replace_in
 
 from generator.cli import main
 from generator.loader import load_project
-from helpers import copy_mini, replace_in
 
 
 def run(*args: str):  # type: ignore[no-untyped-def]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from helpers import ROOT
 
 from generator.assemble import course_quizzes
 from generator.loader import load_project
 from generator.model import QUESTION_TYPES, Classify
-from helpers import ROOT
 
 #: Minimum worked exercises per scheme, for the schemes whose lessons are in the course.
 MINIMUM_EXERCISES = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import LOADER, copy_mini, errors_of, replace_in
 
 from generator.loader import load_project
-from helpers import LOADER, copy_mini, errors_of, replace_in
 
 
 def test_fixture_loads(tmp_path: Path) -> None:

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 import pytest
+from helpers import LOADER, ROOT
 
 from generator.loader import load_project
 from generator.render.env import md_text
 from generator.render.markdown import MarkdownRenderer
 from generator.render.site import RenderSettings, generate, relative_url
-from helpers import LOADER, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 

@@ -115,7 +115,7 @@ def test_a_failing_build_into_a_new_folder_creates_nothing(project: Path, tmp_pa
 BROKEN = {
     "empty file": (b"", 1, 1, "file is empty; expected a mapping of fields (e.g. id: …, title: …)"),
     "only comments": (b"# TODO\n\n", 1, 1, "file is empty; expected a mapping of fields (e.g. id: …, title: …)"),
-    "a list": ("- id: M1\n- title: x\n".encode(), 1, 1, "expected a mapping of fields, found a list"),
+    "a list": (b"- id: M1\n- title: x\n", 1, 1, "expected a mapping of fields, found a list"),
     "a scalar": ("就一句话\n".encode(), 1, 1, "expected a mapping of fields, found the value '就一句话'"),
     "not UTF-8": ("id: M1\ntitle: 标题\n".encode() + b"summary: ab\xffcd\n", 3, 12,
                   "not valid UTF-8 (byte 0xff); save the file as UTF-8"),

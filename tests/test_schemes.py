@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
-from generator.loader import load_project
-from generator.render.quizview import question_views
-from generator.render.markdown import MarkdownRenderer
-from generator.i18n import strings
 from helpers import LOADER, ROOT, copy_mini, errors_of, replace_in
+
+from generator.i18n import strings
+from generator.loader import load_project
+from generator.render.markdown import MarkdownRenderer
+from generator.render.quizview import question_views
 
 
 def test_missing_combination_is_named(tmp_path: Path) -> None:

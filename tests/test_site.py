@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import copy_mini
 from mkdocs.exceptions import Abort
 
 from generator.build import build_site
-from helpers import copy_mini
 
 
 @pytest.fixture(scope="module")

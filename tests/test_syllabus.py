@@ -8,7 +8,6 @@ catches an item that is dropped from a lesson or that no question practises any 
 from __future__ import annotations
 
 import pytest
-
 from helpers import ROOT
 
 SYLLABUS: dict[str, list[str]] = {

@@ -135,7 +135,7 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
 
     # Drills: fresh scenarios composed in the browser from a rule-based scheme's cue bank.
     drills = _drill_schemes(project, quizzes)
-    for scheme_id, lesson_id in drills.items():
+    for scheme_id in drills:
         scheme = project.schemes[scheme_id]
         pages.append(GeneratedPage(drill_path(scheme_id), f"{text['drill']}：{scheme.title}",
                                    env.get_template("drill.md.j2").render(context, drill=drill_data(scheme, quiz_md))))

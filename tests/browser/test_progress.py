@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from answers import pass_m1_extra
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 import pytest
-
 from answers import pass_m1_extra
 
 pytestmark = pytest.mark.browser
