@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site serve check test fuzz bench quick-course schema clean
+.PHONY: site serve check test fuzz bench quick-course schema typecheck clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,3 +50,7 @@ schema: $(STAMP)  ## regenerate schema/*.json after changing the models
 
 clean:
 	rm -rf site site-quick .pytest_cache
+
+typecheck: $(TSTAMP)  ## mypy over the package
+	$(PY) -m pip install --quiet mypy types-PyYAML
+	$(PY) -m mypy generator --ignore-missing-imports

@@ -71,7 +71,8 @@ def _known(table: dict) -> str:
 
 
 def _check_glossary(project: Project) -> list[ContentError]:
-    errors, seen = [], {}
+    errors: list[ContentError] = []
+    seen: dict[str, str] = {}
     for term, where in zip(project.terms, project.term_where):
         for name in (term.term, *term.aliases):
             if name in seen:

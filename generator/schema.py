@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+from pydantic import BaseModel
+
 from .model import Course, Glossary, Lesson, Quiz, Scheme
 
-KINDS = {"lesson": Lesson, "quiz": Quiz, "scheme": Scheme, "glossary": Glossary, "course": Course}
+KINDS: dict[str, type[BaseModel]] = {"lesson": Lesson, "quiz": Quiz, "scheme": Scheme, "glossary": Glossary, "course": Course}
 
 
 def schemas() -> dict[str, bytes]:

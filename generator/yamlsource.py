@@ -102,6 +102,7 @@ class _Builder:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, loc + (i,)) for i, child in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         value = self._scalar(node)
         # Dates and binary data have no place in course content; keep what the author typed.
         if not isinstance(value, (str, int, float, bool, type(None))):

@@ -172,7 +172,10 @@ class Classify(QuestionBase):
 
     type: Literal["classify"]
     scheme: Id
-    prompt: Markdown | None = Field(default=None, description="Instruction above the scenario (a default is shown).")
+    # Optional here only: a default instruction in the site's language is shown instead.
+    prompt: Markdown | None = Field(  # type: ignore[assignment]
+        default=None, description="Instruction above the scenario (a default is shown)."
+    )
     scenario: Markdown
     cues: list[Cue] = Field(default_factory=list)
     answer: Id | None = Field(

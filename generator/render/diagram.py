@@ -24,14 +24,15 @@ def diagram_view(kind: str, steps: list[str]) -> dict[str, Any]:
         for i, label in enumerate(steps):
             w1 = top - (top - bottom) * i / n
             w2 = top - (top - bottom) * (i + 1) / n
-            y = 10 + i * (BOX_H + 6)
+            y = 10.0 + i * (BOX_H + 6)
             cx = WIDTH / 2
-            points = f"{cx - w1 / 2:.1f},{y} {cx + w1 / 2:.1f},{y} {cx + w2 / 2:.1f},{y + BOX_H} {cx - w2 / 2:.1f},{y + BOX_H}"
+            corners = ((cx - w1 / 2, y), (cx + w1 / 2, y), (cx + w2 / 2, y + BOX_H), (cx - w2 / 2, y + BOX_H))
+            points = " ".join(f"{px:.1f},{py:.1f}" for px, py in corners)
             shapes.append({"points": points, "x": cx, "y": y + BOX_H / 2, "label": label})
         return {"kind": kind, "width": WIDTH, "height": 20 + n * (BOX_H + 6), "polys": shapes, "boxes": [], "arrows": []}
     if kind == "cycle":
         n = len(steps)
-        radius = 150 if n <= 6 else 190
+        radius = 150.0 if n <= 6 else 190.0
         box_w = max(_text_width(s) for s in steps) + 24
         cx, cy = WIDTH / 2, radius + BOX_H
         boxes, centres = [], []

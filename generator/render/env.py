@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 #: Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS).
@@ -28,7 +28,7 @@ def json_script(value: Any) -> Markup:
 
 def make_env(overrides: Path | None = None) -> Environment:
     """Templates from `overrides` (if given) win over the packaged ones, as Material's custom_dir."""
-    loaders = [FileSystemLoader(str(overrides))] if overrides else []
+    loaders: list[BaseLoader] = [FileSystemLoader(str(overrides))] if overrides else []
     loaders.append(PackageLoader("generator", "templates"))
     env = Environment(
         loader=ChoiceLoader(loaders),

@@ -134,7 +134,7 @@ def _view(
         }
     if isinstance(q, Classify):
         return _classify_view(q, md, schemes[q.scheme], text)
-    raise TypeError(f"no view for question type {q.type}")  # pragma: no cover - the union is closed
+    raise TypeError(f"no view for question type {type(q).__name__}")  # pragma: no cover - the union is closed
 
 
 def _classify_view(
