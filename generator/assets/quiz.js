@@ -153,8 +153,8 @@
     $(root, "[data-cw-storage-off]").hidden = store.ok();
     // Garbage or another version's data: a fresh attempt.
     const load = () => {
-      const s = store.get(cfg.key), ok = s.v === cfg.version;
-      return { v: cfg.version, seed: (ok && s.seed >>> 0) || newSeed(), answers: obj(ok && s.answers), results: valid(ok && s.results),
+      const s = store.get(cfg.key), ok = s.v === cfg.version && s.id === cfg.id;
+      return { v: cfg.version, id: cfg.id, seed: (ok && s.seed >>> 0) || newSeed(), answers: obj(ok && s.answers), results: valid(ok && s.results),
         best: ok && typeof s.best == "number" ? s.best : null, passed: ok && !!s.passed, done: ok && !!s.done };
     };
     let st = load(), drawn = qs;
@@ -273,7 +273,7 @@
     $$(root, "[hidden]:not(details,[data-cw-action])").forEach((x) => (x.hidden = false));
     compose(+(/^#seed=(\d+)$/.exec(location.hash)?.[1] || 0) || newSeed());
   }
-  const saved = (id, v) => { const s = store.get(`cw:v${v}:quiz:${id}`); return s.v === v ? s : {}; };
+  const saved = (id, v) => { const s = store.get(`cw:v${v}:quiz:${id}`); return s.v === v && s.id === id ? s : {}; };
   function mountProgress(root) {
     const O = json(root, "[data-cw-outline]"), S = json(root, "[data-cw-strings]") || {};
     if (!O) return;

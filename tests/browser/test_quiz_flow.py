@@ -220,6 +220,18 @@ def test_storage_unavailable(make_session: Any) -> None:
     assert page.inner_text("[data-cw-scenario]").strip()
 
 
+def test_full_storage_quota(s: Any) -> None:
+    """Reading works but every write fails with QuotaExceededError: the quiz still works and says it won't save."""
+    s.context.add_init_script("""
+        Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+    """)
+    page = s.goto(QUIZ)
+    assert page.is_visible("[data-cw-storage-off]")
+    answer_right(page, "m-q1")
+    page.click("#m-q1 [data-cw-action=check]")
+    assert page.inner_text("#m-q1 [data-cw-status]").startswith("✓")
+
+
 def test_storage_available_hides_notice(s: Any) -> None:
     page = s.goto(QUIZ)
     assert not page.is_visible("[data-cw-storage-off]")
@@ -233,7 +245,10 @@ def test_storage_available_hides_notice(s: Any) -> None:
     json.dumps({"v": 1, "seed": "x", "answers": "nope", "results": [1], "best": "high"}),
     json.dumps({"v": 1, "seed": 3, "answers": {"m-q1": "x", "m-q2": {"a": 1}, "m-q4": 5, "m-q5": [1], "m-q6": ["<img>", 9],
                 "m-q7": "zz", "m-q3": {}, "gone": [1]}, "results": {"m-q1": "bad", "m-q2": {"score": "1", "max": 1}}}),
-], ids=["garbage", "array", "old-version", "bad-fields", "bad-answers"])
+    # Another quiz's record under this quiz's key: none of its question ids exist here.
+    json.dumps({"v": 1, "id": "M1-exam", "seed": 4, "answers": {"m-e1": [0], "m-e2": True},
+                "results": {"m-e1": {"score": 1, "max": 1, "correct": True}}, "best": 100, "passed": True}),
+], ids=["garbage", "array", "old-version", "bad-fields", "bad-answers", "another-quiz"])
 def test_bad_storage_never_breaks_the_page(s: Any, stored: str) -> None:
     s.context.add_init_script(f"localStorage.setItem('cw:v1:quiz:M1-quiz', {json.dumps(stored)})")
     page = s.goto(QUIZ)
@@ -250,7 +265,8 @@ def test_bad_storage_never_breaks_the_page(s: Any, stored: str) -> None:
 
 def test_saved_answers_follow_question_ids(s: Any) -> None:
     """Answers hang off stable ids: unknown ids are harmless and known ones come back wherever they are."""
-    stored = {"v": 1, "seed": 7, "answers": {"m-q3": False, "removed-question": [2]}, "results": {}, "best": None}
+    stored = {"v": 1, "id": "M1-quiz", "seed": 7, "answers": {"m-q3": False, "removed-question": [2]}, "results": {},
+              "best": None}
     s.context.add_init_script(f"localStorage.setItem('cw:v1:quiz:M1-quiz', {json.dumps(json.dumps(stored))})")
     page = s.goto(QUIZ)
     assert page.is_checked("#m-q3 input[value='false']")
