@@ -129,17 +129,22 @@ def test_drill_same_seed_same_scenario(s: Any) -> None:
     assert drill_state(page)["scenario"] == first["scenario"]
 
 
-def test_drill_scores_right_and_per_step(s: Any) -> None:
-    page = s.goto(DRILL + "#seed=777")
-    state = drill_state(page)
-    values, klass, action = expected(state["data"], state["cues"])
+def answer_drill(page: Any, values: dict[str, str], klass: str, action: str | None) -> int:
+    """Pick the given attribute values, class and action, check, and return the number of steps."""
     for attribute, value in values.items():
         page.check(f"input[name='drill-{attribute}'][value='{value}']")
     page.check(f"input[name='drill-class'][value='{klass}']")
     if action:
         page.check(f"input[name='drill-action'][value='{action}']")
     page.click("[data-cw-drill] [data-cw-action=check]")
-    steps = len(values) + 1 + (1 if action else 0)
+    return len(values) + 1 + (1 if action else 0)
+
+
+def test_drill_scores_right_and_per_step(s: Any) -> None:
+    page = s.goto(DRILL + "#seed=777")
+    state = drill_state(page)
+    values, klass, action = expected(state["data"], state["cues"])
+    steps = answer_drill(page, values, klass, action)
     assert page.inner_text("[data-cw-drill] [data-cw-status]").startswith(f"✓ 回答正确（{steps}/{steps}）")
     worked = shown_steps(page, "[data-cw-drill]")
     assert len(worked) == 1 and any(c in worked[0] for c in state["cues"])
@@ -154,14 +159,7 @@ def test_drill_scores_right_and_per_step(s: Any) -> None:
     values, klass, action = expected(state["data"], state["cues"])
     flip = next(iter(values))
     other = next(v["id"] for a in state["data"]["attributes"] if a["id"] == flip for v in a["values"] if v["id"] != values[flip])
-    page.check(f"input[name='drill-{flip}'][value='{other}']")
-    for attribute, value in list(values.items())[1:]:
-        page.check(f"input[name='drill-{attribute}'][value='{value}']")
-    page.check(f"input[name='drill-class'][value='{klass}']")
-    if action:
-        page.check(f"input[name='drill-action'][value='{action}']")
-    page.click("[data-cw-drill] [data-cw-action=check]")
-    steps = len(values) + 1 + (1 if action else 0)
+    steps = answer_drill(page, {**values, flip: other}, klass, action)
     assert page.inner_text("[data-cw-drill] [data-cw-status]").startswith(f"◐ 部分正确（{steps - 1}/{steps}）")
 
 
