@@ -71,6 +71,7 @@ def build(root: Path, config_file: Path, course: str | None, site_dir: Path | No
     from mkdocs.exceptions import MkDocsException
 
     from .build import build_site
+    from .output import UnsafeOutput
 
     _load(root)
     if not config_file.is_file():
@@ -85,8 +86,14 @@ def build(root: Path, config_file: Path, course: str | None, site_dir: Path | No
     except ContentErrors as exc:
         click.echo(exc.report(), err=True)
         sys.exit(1)
+    except UnsafeOutput as exc:
+        raise click.UsageError(str(exc)) from None
     except MkDocsException as exc:
         click.echo(f"build failed: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:  # a full disk, a folder that cannot be written: the previous site is intact
+        click.echo(f"build failed: {exc.strerror or exc} ({exc.filename or 'output folder'}); "
+                   "the previous site was left as it was", err=True)
         sys.exit(1)
     click.echo(f"site written to {target}")
 

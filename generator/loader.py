@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from types import UnionType
@@ -53,14 +54,34 @@ def _load_project(root: Path, layout: Layout) -> Project:
     project = Project(root=root)
     errors: list[ContentError] = []
 
+    resolved_root = root.resolve()
+
     def files(folder: str, exclude: str | None = None) -> list[Path]:
         base = root / folder
         if not base.is_dir():
             return []
-        found = [p for p in base.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()]
-        if exclude:
-            skip = (root / exclude).resolve()
-            found = [p for p in found if skip not in p.resolve().parents]
+        skip = (root / exclude).resolve() if exclude else None
+        found = []
+
+        def unreadable(exc: OSError) -> None:
+            shown = display_path(Path(exc.filename or base), root)
+            errors.append(ContentError(shown, 1, 1, "", f"cannot read this folder ({exc.strerror}); "
+                                       "its files would be left out of the course"))
+
+        # Symbolic links to folders are not followed (no loops, nothing from outside the project).
+        for folder_path, _, names in os.walk(base, onerror=unreadable):
+            for name in names:
+                path = Path(folder_path) / name
+                if path.suffix not in (".yml", ".yaml") or not path.is_file():
+                    continue
+                real = path.resolve()
+                if skip is not None and skip in real.parents:
+                    continue
+                if path.is_symlink() and resolved_root not in real.parents:
+                    errors.append(ContentError(display_path(path, root), 1, 1, "", "is a symbolic link to a file "
+                                               "outside the project; copy the file into the project instead"))
+                    continue
+                found.append(path)
         return sorted(found)
 
     def read(path: Path, model: type[BaseModel]) -> tuple[Any, SourceMap] | None:
@@ -119,7 +140,12 @@ def _load_project(root: Path, layout: Layout) -> Project:
                 project.term_where.append(Located(source, ("terms", n)))
 
     # Course manifests.
-    manifests = [root / layout.course] if (root / layout.course).is_file() else []
+    manifest = root / layout.course
+    manifests = [manifest] if manifest.is_file() else []
+    if manifests and resolved_root not in manifest.resolve().parents:
+        errors.append(ContentError(layout.course, 1, 1, "", "the course manifest must be a file inside the "
+                                   "project folder"))
+        manifests = []
     for path in manifests + files(layout.courses):
         if (got := read(path, Course)) is not None:
             course, source = got

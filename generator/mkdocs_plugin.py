@@ -61,13 +61,19 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled or self.output is None:
             return files
+        # A hand-written page at the same URL (lessons/L1.md, lessons/L1/index.md or .html) would be
+        # lost without a word; stop instead.
+        by_url = {file.dest_uri: file for file in files}
         for page in self.output.pages:
-            if files.get_file_from_path(page.path) is not None:
+            generated = File.generated(config, page.path, content=page.markdown)
+            clash = files.get_file_from_path(page.path) or by_url.get(generated.dest_uri)
+            if clash is not None:
                 raise PluginError(
-                    f"{config.docs_dir}/{page.path} is a hand-written page, but the course generates {page.path}; "
-                    "rename or remove the hand-written one (the generator never overwrites author files)"
+                    f"{config.docs_dir}/{clash.src_uri} is a hand-written page, but the course generates the page "
+                    f"{generated.dest_uri} from {page.path}; rename or remove the hand-written one "
+                    "(the generator never overwrites author files)"
                 )
-            files.append(File.generated(config, page.path, content=page.markdown))
+            files.append(generated)
         for path, data in self.output.assets.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=data))

@@ -163,11 +163,42 @@ def _compose(text: str) -> list[yaml.Node]:
     it again, so that error messages and positions are the same on every installation.
     """
     if _FAST_LOADER is not None:
+        _check_depth(text)
         try:
             return list(yaml.compose_all(text, Loader=_FAST_LOADER))
         except (yaml.YAMLError, RecursionError):
             pass
     return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+
+
+#: libyaml composes recursively in C: past some 20,000 levels it overflows the stack and the process
+#: dies with no message. Nesting can only come from these characters, so text with fewer of them
+#: than that cannot be deep, and most files skip the pre-scan.
+_NESTING_CHARS = "[{-?"
+_SCAN_ABOVE = 5_000
+
+
+def _check_depth(text: str) -> None:
+    """Raise _TooDeep if `text` nests deeper than MAX_DEPTH, without composing it (events only)."""
+    if sum(text.count(c) for c in _NESTING_CHARS) < _SCAN_ABOVE:
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FAST_LOADER):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:  # the document's own mapping is not a nesting level
+                    raise _TooDeep(event.start_mark)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # the composer reports it with the pure loader's wording
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__()
+        self.mark = mark
 
 
 def load(path: Path, shown_as: str) -> tuple[Any, SourceMap, list[ContentError]]:
@@ -177,7 +208,10 @@ def load(path: Path, shown_as: str) -> tuple[Any, SourceMap, list[ContentError]]
     def fail(line: int, column: int, message: str) -> tuple[Any, SourceMap, list[ContentError]]:
         return None, source, [ContentError(shown_as, line, column, "", message)]
 
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return fail(1, 1, f"cannot read this file ({exc.strerror or exc}); check its permissions")
     if len(raw) > MAX_BYTES:
         return fail(1, 1, f"file is {len(raw):,} bytes; content files are limited to {MAX_BYTES:,} bytes")
     try:
@@ -192,6 +226,8 @@ def load(path: Path, shown_as: str) -> tuple[Any, SourceMap, list[ContentError]]
         return fail(1, 1, "file is empty; expected a mapping of fields (e.g. id: …, title: …)")
     try:
         nodes = _compose(text)
+    except _TooDeep as exc:
+        return fail(exc.mark.line + 1, exc.mark.column + 1, f"invalid YAML: nesting is deeper than {MAX_DEPTH} levels")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "not valid YAML"

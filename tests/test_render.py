@@ -57,7 +57,7 @@ def test_assets_are_the_runtime_and_schemas(output) -> None:  # type: ignore[no-
 def test_glossary_tooltips_inside_chinese_text() -> None:
     md = MarkdownRenderer(glossary={"缘故法": "从亲友关系入手寻找客户", "MAN": "资格鉴定法则"})
     assert md.block("先用缘故法找人，再用MAN判断。") == (
-        '<p>先用<abbr title="从亲友关系入手寻找客户">缘故法</abbr>找人，再用<abbr title="资格鉴定法则">MAN</abbr>判断。</p>'
+        '<p>先用<abbr class="cw-term" tabindex="0" title="从亲友关系入手寻找客户">缘故法</abbr>找人，再用<abbr class="cw-term" tabindex="0" title="资格鉴定法则">MAN</abbr>判断。</p>'
     )
     # Latin terms still need word boundaries on their Latin side.
     assert "<abbr" not in md.block("HUMANS")

@@ -31,7 +31,7 @@ def test_pages_exist(site: Path) -> None:
 def test_lesson_page_has_sections_in_toc_and_tooltips(site: Path) -> None:
     html = (site / "lessons/M1/index.html").read_text(encoding="utf-8")
     assert 'id="s1"' in html and 'href="#s1"' in html  # section heading in the page TOC
-    assert '<abbr title="从购买力、决策权和需求三方面判断潜在客户的方法。">MAN 法则</abbr>' in html
+    assert '<abbr class="cw-term" tabindex="0" title="从购买力、决策权和需求三方面判断潜在客户的方法。">MAN 法则</abbr>' in html
     assert "<svg" in html and "看购买力" in html
     assert 'href="../../quizzes/M1-quiz/"' in html
 

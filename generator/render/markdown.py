@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import html
 import re
+import xml.etree.ElementTree as etree
 from typing import Any
 
 import markdown
+from markdown.serializers import to_html_string
 
-from .glossary_ext import GlossaryExtension, term_pattern
-from .sanitize import sanitize
+from .glossary_ext import GlossaryExtension, term_pattern, term_splitter
+from .marks import MarkExtension, MarkResult, Marks, rewrite_text
+from .sanitize import Seal, sanitize
 
 #: The site's Markdown extensions when no MkDocs config supplies them (mkdocs.yml mirrors this).
 DEFAULT_EXTENSIONS: list[str] = [
@@ -40,14 +43,20 @@ class MarkdownRenderer:
     ) -> None:
         names = [e for e in (extensions or DEFAULT_EXTENSIONS) if isinstance(e, str) and e not in _PAGE_ONLY]
         configs = {k: v for k, v in (configs or DEFAULT_CONFIGS).items() if k in names}
-        extensions_used: list[Any] = list(names)
+        self.seal = Seal()
+        self._marks = MarkExtension(self.seal)
+        extensions_used: list[Any] = [*names, self._marks]
         if glossary:
-            extensions_used.append(GlossaryExtension(glossary))
+            extensions_used.append(GlossaryExtension(glossary, self.seal))
         self._md = markdown.Markdown(extensions=extensions_used, extension_configs=configs)
         self._tab_sets = 0
         self._cache: dict[str, str] = {}
-        self._glossary = {term: html.escape(definition) for term, definition in (glossary or {}).items()}
+        self._glossary = dict(glossary or {})
         self._terms = term_pattern(list(glossary)) if glossary else None
+        self._split_terms = term_splitter(self._terms, self._glossary, self.seal) if self._terms else None
+        #: Stands for a blank in fill-in prompts: private-use characters around the secret seal,
+        #: so no author text can contain it.
+        self.blank_token = f"\ue000{self.seal.value}\ue001"
 
     def block(self, text: str | None) -> str:
         """Markdown to sanitised block HTML ('' for None)."""
@@ -61,14 +70,26 @@ class MarkdownRenderer:
             self._cache[text] = out
         return out
 
+    def marked(self, text: str, marks: Marks) -> tuple[str, MarkResult]:
+        """Markdown to sanitised HTML with the generator's blanks and cue highlights placed in it."""
+        processor = self._marks.processor
+        assert processor is not None
+        processor.marks = marks
+        try:
+            return self._convert(text), processor.result
+        finally:
+            processor.marks = Marks()
+
     def _plain_paragraph(self, text: str) -> str | None:
         """The fast path for plain sentences, which are most of a quiz: same HTML, no parser."""
         if text != text.strip() or "==" in text or not _PLAIN_TEXT.fullmatch(text) or _BLOCK_START.match(text):
             return None
-        if self._terms is None:
-            return f"<p>{text}</p>"
-        body = self._terms.sub(lambda m: f'<abbr title="{self._glossary[m.group(0)]}">{m.group(0)}</abbr>', text)
-        return sanitize(f"<p>{body}</p>")
+        paragraph = etree.Element("p")
+        paragraph.text = text
+        if self._terms is None or self._split_terms is None or not self._terms.search(text):
+            return to_html_string(paragraph)
+        rewrite_text(paragraph, self._split_terms)
+        return sanitize(to_html_string(paragraph), self.seal)
 
     def _convert(self, text: str) -> str:
         self._md.reset()
@@ -78,7 +99,7 @@ class MarkdownRenderer:
             # its own: renumber so two fragments on one page do not share ids and radio groups.
             self._tab_sets += 1
             html = _TAB_SET.sub(lambda m: f"__tabbed_{self._tab_sets * 1000 + int(m.group(1))}", html)
-        return sanitize(html)
+        return sanitize(html, self.seal)
 
     def inline(self, text: str | None) -> str:
         """Markdown to sanitised HTML without the wrapping paragraph, for labels and options."""

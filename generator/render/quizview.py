@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import html
 import random
 import re
 import unicodedata
@@ -28,11 +27,19 @@ from ..model import (
 )
 from ..model.question import QuestionBase
 from .markdown import MarkdownRenderer
+from .marks import Marks
 
 #: Bump when the shape of saved answers changes; old saves are then ignored, not misread.
 STORAGE_VERSION = 1
 
-_BLANK_TOKEN = "CWBLANKTOKEN"
+
+
+class MarkError(Exception):
+    """A blank or a cue that cannot be placed in the question's text (reported with file and line)."""
+
+    def __init__(self, question: str, loc: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.question, self.loc, self.message = question, loc, message
 _TRAILING_PUNCT = re.compile(r"[\W_]+$")
 
 
@@ -102,9 +109,12 @@ def _view(
     if isinstance(q, TrueFalse):
         return {}, {"answer": q.answer}
     if isinstance(q, FillIn):
-        rendered = md.block(q.prompt.replace(BLANK, _BLANK_TOKEN))
-        parts = rendered.split(_BLANK_TOKEN)
-        return {"prompt_html": rendered.replace(_BLANK_TOKEN, ""), "parts": parts}, {
+        labels = tuple(text["blank"].format(n=n) for n in range(1, len(q.blanks) + 1))
+        rendered, found = md.marked(q.prompt.replace(BLANK, md.blank_token), Marks(md.blank_token, labels))
+        if found.blanks != len(q.blanks):
+            raise MarkError(q.id, ("prompt",), f"{len(q.blanks)} blank(s) {BLANK} are listed but {found.blanks} are in "
+                            "the question's text; a blank cannot stand inside a link, a title, code or raw HTML")
+        return {"prompt_html": rendered}, {
             "blanks": [
                 {"accept": sorted({normalise_answer(a) for a in b.accept}), "regex": b.regex, "show": b.accept[0]}
                 for b in q.blanks
@@ -140,11 +150,11 @@ def _view(
 def _classify_view(
     q: Classify, md: MarkdownRenderer, scheme: Scheme, text: dict[str, str]
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    scenario = md.block(q.scenario)
+    scenario, found = md.marked(q.scenario, Marks(cues=tuple(cue.quote for cue in q.cues)))
     for n, cue in enumerate(q.cues):
-        quoted = html.escape(cue.quote, quote=False)
-        # The quote is trusted only as text: it is escaped before being wrapped.
-        scenario = scenario.replace(quoted, f'<span class="cw-cue" data-cw-cue="{n}">{quoted}</span>', 1)
+        if n not in found.cues:
+            raise MarkError(q.id, ("cues", n, "quote"), f"quote {cue.quote!r} must appear in the scenario's text "
+                            "in one piece (not inside a link title, raw HTML or across formatting)")
     classes = {c.id: c for c in scheme.classes}
     attributes = {a.id: a for a in scheme.attributes}
     settings = {c.attribute: c.value for c in q.cues}

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..errors import ContentError, ContentErrors
 from ..assemble import course_lessons, course_quizzes
 from ..i18n import strings
 from ..model import BLANK, Course, Lesson, Quiz, Scheme
@@ -21,7 +22,7 @@ from ..schema import schemas
 from .diagram import diagram_view
 from .env import make_env
 from .markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, MarkdownRenderer
-from .quizview import STORAGE_VERSION, question_views, storage_key
+from .quizview import STORAGE_VERSION, MarkError, question_views, storage_key
 
 #: Where the runtime's static files are served from, relative to the site root.
 ASSET_DIR = "assets/courseware"
@@ -119,9 +120,15 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
         pages.append(GeneratedPage(path, lesson.title, md))
 
     # Quizzes: server-rendered questions plus the key the runtime grades with.
+    errors: list[ContentError] = []
     for quiz in quizzes:
         path = quiz_path(quiz)
-        views, key = question_views(quiz, quiz_md, project.schemes, text, settings.language)
+        try:
+            views, key = question_views(quiz, quiz_md, project.schemes, text, settings.language)
+        except MarkError as exc:
+            where = project.where[exc.question]
+            errors.append(where.source.error((*where.prefix[:-1], *exc.loc), exc.message))
+            continue
         lesson = project.lessons[quiz.lesson]
         md = env.get_template("quiz.md.j2").render(
             context, quiz=quiz, questions=views, intro=quiz_md.block(quiz.intro),
@@ -132,6 +139,9 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
                     "questions": key},
         )
         pages.append(GeneratedPage(path, quiz.title, md))
+
+    if errors:
+        raise ContentErrors(errors)
 
     # Drills: fresh scenarios composed in the browser from a rule-based scheme's cue bank.
     drills = _drill_schemes(project, quizzes)
