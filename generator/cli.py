@@ -1,4 +1,4 @@
-"""Command line: check, build, serve, new, schema. Exit codes: 0 ok, 1 content errors, 2 usage errors."""
+"""Command line: check, build, export, serve, new, schema. Exit codes: 0 ok, 1 content errors, 2 usage errors."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from .errors import ContentErrors
-from .loader import Layout, load_project
+from .load import Layout, load_project
 from .model import QUESTION_TYPES, Classify
 
 CONFIG_HELP = "The mkdocs.yml to build with."
@@ -70,7 +70,7 @@ def build(root: Path, config_file: Path, course: str | None, site_dir: Path | No
     """Check the content, then build the site atomically (strict mode)."""
     from mkdocs.exceptions import MkDocsException
 
-    from .build import build_site
+    from .mkdocs.build import build_site
     from .output import UnsafeOutput
 
     _load(root)
@@ -96,6 +96,31 @@ def build(root: Path, config_file: Path, course: str | None, site_dir: Path | No
                    "the previous site was left as it was", err=True)
         sys.exit(1)
     click.echo(f"site written to {target}")
+
+
+@main.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--course", default="course.yml", show_default=True, help="Course manifest to export.")
+@click.option("--language", default="zh", show_default=True,
+              help="Interface language when the course does not name one (zh or en).")
+@click.option("--no-directory-urls", is_flag=True, help="Link pages as lessons/L1.html instead of lessons/L1/.")
+@click.pass_obj
+def export(root: Path, out: Path, course: str, language: str, no_directory_urls: bool) -> None:
+    """Write the course as Markdown pages, assets, schemas and nav.yml into OUT (no engine needed)."""
+    from .export import export_course
+    from .output import UnsafeOutput
+    from .pipeline import BuildInputs
+
+    inputs = BuildInputs(root=root.resolve(), course=course, language=language,
+                         use_directory_urls=not no_directory_urls)
+    try:
+        output = export_course(inputs, out.resolve())
+    except ContentErrors as exc:
+        click.echo(exc.report(), err=True)
+        sys.exit(1)
+    except UnsafeOutput as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"exported {len(output.pages)} pages and {len(output.assets)} assets to {out}")
 
 
 @main.command()
@@ -137,7 +162,7 @@ def new(root: Path, kind: str, ident: str, lesson_id: str | None) -> None:
               show_default=True)
 def schema(out: Path) -> None:
     """Write the JSON Schemas that content files reference for editor completion."""
-    from .schema import schemas
+    from .model.schema import schemas
 
     out.mkdir(parents=True, exist_ok=True)
     for name, data in schemas().items():

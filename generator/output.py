@@ -21,25 +21,26 @@ class UnsafeOutput(Exception):
     """The requested output folder would replace something the build does not own."""
 
 
-def check_output_dir(target: Path, project: Path, owned_by_author: list[Path]) -> None:
+def check_output_dir(target: Path, project: Path, owned_by_author: list[Path], marker: str = "index.html") -> None:
     """Refuse an output folder that would replace or mix with the project's own files.
 
     `project` (the folder holding mkdocs.yml and the content) may contain the site but may not be
     it or lie inside it; `owned_by_author` (content, docs, templates, .git) may neither contain the
-    site nor lie inside it. An existing folder is replaced only if it looks like a built site.
+    site nor lie inside it. An existing folder is replaced only if it looks like an earlier output
+    (it holds `marker`).
     """
     site = target.resolve()
     root = project.resolve()
     if site == root or site in root.parents:
-        raise UnsafeOutput(f"the site folder {target} is the project folder or contains it; "
+        raise UnsafeOutput(f"the output folder {target} is the project folder or contains it; "
                            "building there would delete the project. Choose a new folder such as 'site'")
     for folder in owned_by_author:
         owned = folder.resolve()
         if site == owned or site in owned.parents or owned in site.parents:
-            raise UnsafeOutput(f"the site folder {target} overlaps {display(folder, root)}, which holds your files; "
+            raise UnsafeOutput(f"the output folder {target} overlaps {display(folder, root)}, which holds your files; "
                                "choose a folder outside it (such as 'site')")
-    if site.exists() and (not site.is_dir() or (any(site.iterdir()) and not (site / "index.html").is_file())):
-        raise UnsafeOutput(f"{target} exists and is not a built site (no index.html); the build replaces its "
+    if site.exists() and (not site.is_dir() or (any(site.iterdir()) and not (site / marker).is_file())):
+        raise UnsafeOutput(f"{target} exists and is not an earlier build (no {marker}); the build replaces its "
                            "whole output folder, so it refuses to delete this one. Remove it yourself or choose "
                            "another folder")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from helpers import ROOT
 
-from generator.loader import load_project
+from generator.load import load_project
 from generator.render.site import RenderSettings, generate
 
 BLOCK = re.compile(r"```yaml\n# file: (\S+)\n(.*?)```", re.DOTALL)

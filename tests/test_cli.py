@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from helpers import copy_mini, replace_in
 
 from generator.cli import main
-from generator.loader import load_project
+from generator.load import load_project
 
 
 def run(*args: str):  # type: ignore[no-untyped-def]

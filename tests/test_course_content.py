@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 from helpers import ROOT
 
-from generator.assemble import course_quizzes
-from generator.loader import load_project
+from generator.model.assemble import course_quizzes
+from generator.load import load_project
 from generator.model import QUESTION_TYPES, Classify
 
 #: Minimum worked exercises per scheme, for the schemes whose lessons are in the course.
@@ -50,11 +50,10 @@ def test_exercise_counts_per_scheme(project) -> None:  # type: ignore[no-untyped
 
 
 def test_every_class_of_man_and_grade_is_exercised(project) -> None:  # type: ignore[no-untyped-def]
-    from generator.checks import derive
 
     for scheme_id in ("man", "grade"):
         scheme = project.schemes[scheme_id]
-        seen = {q.answer or derive(scheme, {c.attribute: c.value for c in q.cues})
+        seen = {q.answer or scheme.derive({c.attribute: c.value for c in q.cues})
                 for quiz in project.quizzes.values() for q in quiz.questions
                 if isinstance(q, Classify) and q.scheme == scheme_id}
         assert seen == {c.id for c in scheme.classes}, scheme_id

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import ContentErrors
-from generator.loader import load_project
+from generator.load import load_project
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from helpers import LOADER, copy_mini, errors_of, replace_in
 
-from generator.loader import load_project
+from generator.load import load_project
 
 
 def test_fixture_loads(tmp_path: Path) -> None:

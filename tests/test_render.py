@@ -12,10 +12,11 @@ import re
 import pytest
 from helpers import LOADER, ROOT
 
-from generator.loader import load_project
+from generator.load import load_project
 from generator.render.env import md_text
 from generator.render.markdown import MarkdownRenderer
-from generator.render.site import RenderSettings, generate, relative_url
+from generator.render.site import RenderSettings, generate
+from generator.render.urls import relative_url
 
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -84,7 +85,7 @@ def test_relative_urls(target: str, source: str, expected: str) -> None:
 
 
 def test_committed_schemas_are_current() -> None:
-    from generator.schema import schemas
+    from generator.model.schema import schemas
 
     for name, data in schemas().items():
         assert (ROOT / "schema" / name).read_bytes() == data, f"schema/{name} is stale: run `make schema`"
@@ -93,7 +94,7 @@ def test_committed_schemas_are_current() -> None:
 def test_chrome_titles_cannot_carry_tags() -> None:
     from markupsafe import Markup
 
-    from generator.render.site import chrome_title
+    from generator.render.urls import chrome_title
 
     hostile = '</title><img src=x onerror=alert(1)> & "q"'
     safe = chrome_title(hostile)
@@ -103,7 +104,7 @@ def test_chrome_titles_cannot_carry_tags() -> None:
 
 
 def test_interface_strings_exist_in_both_languages() -> None:
-    from generator.i18n import STRINGS
+    from generator.render.i18n import STRINGS
 
     assert set(STRINGS["zh"]) == set(STRINGS["en"])
     assert all("，" not in v and "：" not in v for v in STRINGS["en"].values())

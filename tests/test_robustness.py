@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from generator.mkdocs.build import build_site
 from generator.errors import ContentError, ContentErrors
-from generator.loader import load_project
+from generator.load import load_project
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 

@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 from helpers import copy_mini, errors_of, replace_in
 
-from generator.build import BuildInputs, build_site, render_course
+from generator.mkdocs.build import build_site
+from generator.pipeline import BuildInputs, render_course
 from generator.cli import main
 from generator.errors import ContentErrors
 from generator.output import UnsafeOutput, remove_stale, staging_for, swap_in

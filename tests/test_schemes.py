@@ -6,8 +6,8 @@ from pathlib import Path
 
 from helpers import LOADER, ROOT, copy_mini, errors_of, replace_in
 
-from generator.i18n import strings
-from generator.loader import load_project
+from generator.render.i18n import strings
+from generator.load import load_project
 from generator.render.markdown import MarkdownRenderer
 from generator.render.quizview import question_views
 

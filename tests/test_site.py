@@ -11,7 +11,7 @@ import pytest
 from helpers import copy_mini
 from mkdocs.exceptions import Abort
 
-from generator.build import build_site
+from generator.mkdocs.build import build_site
 
 
 @pytest.fixture(scope="module")

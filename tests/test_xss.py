@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.build import build_site
+from generator.mkdocs.build import build_site
 
 pytestmark = pytest.mark.browser
 

@@ -47,3 +47,7 @@ class Scheme(Model):
     drill: dict[Id, dict[Id, list[Text]]] = Field(
         default_factory=dict, description="Cue bank: attribute -> value -> sentences, for composed drills."
     )
+
+    def derive(self, settings: dict[str, str]) -> str | None:
+        """The class the rule table gives for attribute values (None if no rule matches)."""
+        return next((rule.then for rule in self.rules if rule.when == settings), None)

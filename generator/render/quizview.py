@@ -8,8 +8,7 @@ import re
 import unicodedata
 from typing import Any
 
-from ..checks import derive
-from ..formulas import FORMULAS, number, solve
+from ..model.formulas import FORMULAS, number, solve
 from ..model import (
     BLANK,
     Calculation,
@@ -158,7 +157,7 @@ def _classify_view(
     classes = {c.id: c for c in scheme.classes}
     attributes = {a.id: a for a in scheme.attributes}
     settings = {c.attribute: c.value for c in q.cues}
-    answer = q.answer or derive(scheme, settings)
+    answer = q.answer or scheme.derive(settings)
     assert answer is not None  # checks.py guarantees a class for every exercise
     actions = [c for c in scheme.classes if c.action]
     action_options = stable_shuffle([{"id": c.id, "html": md.inline(c.action)} for c in actions], q.id + "/actions")

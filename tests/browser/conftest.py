@@ -40,7 +40,7 @@ ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(BASE))
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from generator.build import build_site
+    from generator.mkdocs.build import build_site
 
     return build_site(FIXTURE / "mkdocs.yml", site_dir=tmp_path_factory.mktemp("site") / "site")
 

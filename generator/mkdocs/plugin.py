@@ -1,4 +1,4 @@
-"""A thin MkDocs adapter over the pure core in ``generator.build``.
+"""A thin MkDocs adapter over the pure core in ``generator.pipeline``.
 
 Everything course-specific happens in the core; this module only moves its output into MkDocs:
 content is loaded and rendered in ``on_config``, pages and assets are added in ``on_files``.
@@ -13,10 +13,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .build import BuildInputs, render_course
+from ..errors import ContentErrors
+from ..pipeline import BuildInputs, render_course
+from ..render.site import ASSET_DIR, RUNTIME_FILES, SiteOutput
 from .config import CoursewareConfig
-from .errors import ContentErrors
-from .render.site import ASSET_DIR, RUNTIME_FILES, SiteOutput
 
 
 class CoursewarePlugin(BasePlugin[CoursewareConfig]):

@@ -14,9 +14,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import checks
-from .errors import ContentError, ContentErrors, display_path
-from .model import Course, Glossary, Lesson, Quiz, Scheme
-from .project import Located, Project
+from ..errors import ContentError, ContentErrors, display_path
+from ..model import Course, Glossary, Lesson, Quiz, Scheme
+from ..model.project import Located, Project
 from .yamlsource import SourceMap, load
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError
+from ..errors import ContentError
 
 #: Upper bound on values built from one file, aliases included ("billion laughs" guard).
 MAX_NODES = 200_000

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 
-from .errors import ContentError
-from .formulas import FORMULAS
-from .model import Calculation, Classify, Scheme
-from .project import Project
+from ..errors import ContentError
+from ..model.formulas import FORMULAS
+from ..model import Calculation, Classify, Scheme
+from ..model.assemble import course_lessons, course_quizzes
+from ..model.project import Project
 
 
 def check_project(project: Project) -> list[ContentError]:
@@ -139,14 +140,6 @@ def check_scheme(project: Project, scheme: Scheme) -> list[ContentError]:
     return errors
 
 
-def derive(scheme: Scheme, settings: dict[str, str]) -> str | None:
-    """The class a rule table gives for attribute values (None if no rule matches)."""
-    for rule in scheme.rules:
-        if rule.when == settings:
-            return rule.then
-    return None
-
-
 def _check_exercises(project: Project) -> list[ContentError]:
     errors = []
     for quiz in project.quizzes.values():
@@ -204,7 +197,7 @@ def _check_classification(project: Project, q: Classify) -> Problems:
     missing = [a for a in values if a not in settings]
     if missing:
         return problems + [(("cues",), f"no cue sets {', '.join(missing)}")]
-    derived = derive(scheme, settings)
+    derived = scheme.derive(settings)
     if derived is not None and q.answer is not None and derived != q.answer:
         problems.append((("answer",), f"the cues give class {derived!r} but the answer says {q.answer!r}"))
     return problems
@@ -212,11 +205,9 @@ def _check_classification(project: Project, q: Classify) -> Problems:
 
 def _check_objectives(project: Project, course_id: str) -> list[ContentError]:
     """Every objective is assessed by a question and every question assesses an objective."""
-    from .assemble import course_quizzes
-
     course = project.courses[course_id]
     errors = []
-    lessons = [project.lessons[i] for i in course.lessons if i in project.lessons]
+    lessons = course_lessons(project, course)
     named = {ref for lesson in lessons for o in lesson.objectives for ref in o.assessed_by}
     for lesson in lessons:
         for n, objective in enumerate(lesson.objectives):

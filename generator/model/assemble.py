@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Course, Lesson, Quiz
+from . import Course, Lesson, Quiz
 from .project import Project
 
 
@@ -22,8 +22,3 @@ def course_quizzes(project: Project, course: Course) -> list[Quiz]:
     # Within a lesson: the manifest's order when it lists quizzes, else file name order.
     listed = {quiz_id: n for n, quiz_id in enumerate(course.quizzes or [])}
     return sorted(chosen, key=lambda q: (order[q.lesson], listed.get(q.id, 0)))
-
-
-def lesson_quizzes(project: Project, course: Course, lesson_id: str) -> list[Quiz]:
-    """The course's quizzes that practise one lesson."""
-    return [q for q in course_quizzes(project, course) if q.lesson == lesson_id]

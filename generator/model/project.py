@@ -5,9 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Course, Lesson, Quiz, Scheme, Term
-from .model.question import Question
-from .yamlsource import SourceMap
+from typing import TYPE_CHECKING
+
+from .course import Course, Term
+from .lesson import Lesson
+from .question import Question
+from .quiz import Quiz
+from .scheme import Scheme
+
+if TYPE_CHECKING:  # positions come from the loader; the model does not depend on it
+    from ..load.yamlsource import SourceMap
 
 
 @dataclass

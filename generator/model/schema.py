@@ -6,7 +6,7 @@ import json
 
 from pydantic import BaseModel
 
-from .model import Course, Glossary, Lesson, Quiz, Scheme
+from . import Course, Glossary, Lesson, Quiz, Scheme
 
 KINDS: dict[str, type[BaseModel]] = {"lesson": Lesson, "quiz": Quiz, "scheme": Scheme, "glossary": Glossary, "course": Course}
 

@@ -1,0 +1,94 @@
+"""What every page builder shares: the course, its content, the Markdown renderers, the templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+
+from ..model import Course, Lesson, Quiz
+from ..model.assemble import course_lessons, course_quizzes
+from ..model.project import Project
+from .env import make_env
+from .i18n import strings
+from .markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, MarkdownRenderer
+from .urls import relative_url
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """How to render: the site's language, Markdown pipeline and template overrides."""
+
+    language: str = "zh"
+    markdown_extensions: list[Any] = field(default_factory=lambda: list(DEFAULT_EXTENSIONS))
+    markdown_configs: dict[str, dict[str, Any]] = field(default_factory=lambda: dict(DEFAULT_CONFIGS))
+    templates_dir: Path | None = None
+    use_directory_urls: bool = True
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One Markdown page of the site, at `path` relative to the docs root."""
+
+    path: str
+    title: str
+    markdown: str
+
+
+@dataclass
+class SiteOutput:
+    """What a build produces besides hand-written pages."""
+
+    title: str
+    pages: list[GeneratedPage]
+    assets: dict[str, bytes]
+    nav: list[Any]
+
+
+@dataclass
+class RenderContext:
+    """The course being rendered and the tools to render it, built once per build."""
+
+    project: Project
+    course: Course
+    settings: RenderSettings
+    text: dict[str, str]
+    env: Environment
+    lesson_md: MarkdownRenderer
+    quiz_md: MarkdownRenderer
+    lessons: list[Lesson]
+    quizzes: list[Quiz]
+
+    @classmethod
+    def create(cls, project: Project, course: Course, settings: RenderSettings) -> RenderContext:
+        """Select the course's content and set up templates and Markdown for it."""
+        glossary = ({name: t.definition for t in project.terms for name in (t.term, *t.aliases)}
+                    if course.glossary else {})
+        extensions, configs = settings.markdown_extensions, settings.markdown_configs
+        return cls(
+            project=project, course=course, settings=settings, text=strings(settings.language),
+            env=make_env(settings.templates_dir),
+            # Glossary terms become tooltips in lessons only; in a quiz they could give answers away.
+            lesson_md=MarkdownRenderer(extensions, configs, glossary), quiz_md=MarkdownRenderer(extensions, configs),
+            lessons=course_lessons(project, course), quizzes=course_quizzes(project, course),
+        )
+
+    @property
+    def has_glossary(self) -> bool:
+        """Whether the course shows a glossary page."""
+        return self.course.glossary and bool(self.project.terms)
+
+    def link(self, target: str, source: str) -> str:
+        """A relative link from page `source` to page `target`."""
+        return relative_url(target, source, self.settings.use_directory_urls)
+
+    def quizzes_of(self, lesson: Lesson) -> list[Quiz]:
+        """The course's quizzes that practise `lesson`, in course order."""
+        return [q for q in self.quizzes if q.lesson == lesson.id]
+
+    def render(self, template: str, **values: Any) -> str:
+        """Render a page template with the shared values (strings, course, language)."""
+        return self.env.get_template(template).render(
+            t=self.text, course=self.course, language=self.settings.language, **values)

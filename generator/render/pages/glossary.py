@@ -1,0 +1,28 @@
+"""The glossary page: every term once, with the lesson that introduces it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model import Lesson
+from ..context import GeneratedPage, RenderContext
+from ..urls import GLOSSARY, lesson_path
+
+
+@dataclass(frozen=True)
+class TermRow:
+    term: str
+    definition: str
+    aliases: list[str]
+    lesson: Lesson | None
+    href: str | None
+
+
+def build_glossary_page(ctx: RenderContext) -> GeneratedPage:
+    """The glossary, sorted by term; a term's lesson is linked when the course includes it."""
+    rows = []
+    for term in sorted(ctx.project.terms, key=lambda t: t.term):
+        lesson = ctx.project.lessons[term.lesson] if term.lesson in ctx.course.lessons else None
+        href = ctx.link(lesson_path(lesson), GLOSSARY) if lesson else None
+        rows.append(TermRow(term.term, term.definition, term.aliases, lesson, href))
+    return GeneratedPage(GLOSSARY, ctx.text["glossary"], ctx.render("glossary.md.j2", terms=rows))

@@ -1,0 +1,42 @@
+"""Lesson pages: sections with their blocks, objectives, key points and links to practice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model import Lesson
+from ..blocks import BlockView, block_view
+from ..context import GeneratedPage, RenderContext
+from ..urls import lesson_path, quiz_path
+
+
+@dataclass(frozen=True)
+class SectionView:
+    id: str
+    title: str
+    body: str
+    blocks: list[BlockView]
+
+
+@dataclass(frozen=True)
+class PracticeLink:
+    title: str
+    href: str
+    count: int
+
+
+def build_lesson_page(ctx: RenderContext, number: int, lesson: Lesson) -> GeneratedPage:
+    """The page of the `number`-th lesson of the course."""
+    md, path = ctx.lesson_md, lesson_path(lesson)
+    sections = [
+        SectionView(id=s.id or f"s{n}", title=s.title, body=md.block(s.body),
+                    blocks=[block_view(b, md, f"{lesson.id}-{n}-{m}") for m, b in enumerate(s.blocks)])
+        for n, s in enumerate(lesson.sections, 1)
+    ]
+    practice = [PracticeLink(q.title, ctx.link(quiz_path(q), path), len(q.questions)) for q in ctx.quizzes_of(lesson)]
+    markdown = ctx.render(
+        "lesson.md.j2", lesson=lesson, number=number, sections=sections, practice=practice,
+        summary=md.block(lesson.summary), key_points=[md.inline(k) for k in lesson.key_points],
+        objectives=[md.inline(o.text) for o in lesson.objectives],
+    )
+    return GeneratedPage(path, lesson.title, markdown)

@@ -1,0 +1,39 @@
+"""Quiz pages: server-rendered questions plus the key the runtime grades with."""
+
+from __future__ import annotations
+
+from ...errors import ContentError, ContentErrors
+from ...model import Quiz
+from ..context import GeneratedPage, RenderContext
+from ..quizview import STORAGE_VERSION, MarkError, question_views, storage_key
+from ..urls import lesson_path, quiz_path
+
+
+def build_quiz_pages(ctx: RenderContext) -> list[GeneratedPage]:
+    """Every quiz of the course; blanks or cues that cannot be placed are reported all together."""
+    pages, errors = [], []
+    for quiz in ctx.quizzes:
+        try:
+            pages.append(build_quiz_page(ctx, quiz))
+        except MarkError as exc:
+            where = ctx.project.where[exc.question]
+            errors.append(where.source.error((*where.prefix[:-1], *exc.loc), exc.message))
+    if errors:
+        raise ContentErrors(errors)
+    return pages
+
+
+def build_quiz_page(ctx: RenderContext, quiz: Quiz) -> GeneratedPage:
+    """One quiz page (raises MarkError for a blank or cue outside the question's text)."""
+    path = quiz_path(quiz)
+    views, key = question_views(quiz, ctx.quiz_md, ctx.project.schemes, ctx.text, ctx.settings.language)
+    lesson = ctx.project.lessons[quiz.lesson]
+    config = {"id": quiz.id, "key": storage_key(quiz.id), "version": STORAGE_VERSION, "mode": quiz.mode,
+              "pass": quiz.pass_mark, "scoring": quiz.scoring, "draw": quiz.draw,
+              "shuffleQuestions": quiz.shuffle_questions, "shuffleOptions": quiz.shuffle_options,
+              "questions": key}
+    markdown = ctx.render("quiz.md.j2", quiz=quiz, questions=views, intro=ctx.quiz_md.block(quiz.intro),
+                          lesson_href=ctx.link(lesson_path(lesson), path), lesson=lesson, config=config)
+    return GeneratedPage(path, quiz.title, markdown)
+
+
