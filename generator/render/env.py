@@ -41,4 +41,7 @@ def make_env(overrides: Path | None = None) -> Environment:
     )
     env.filters["md_text"] = md_text
     env.filters["json_script"] = json_script
+    # Optional partials are looked up in this set: Jinja caches templates it found, but an
+    # `include … ignore missing` of an absent one searches every loader again on each use.
+    env.globals["templates"] = frozenset(env.list_templates())
     return env

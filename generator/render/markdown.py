@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import markdown
+from pydantic import BaseModel
 from markdown.serializers import to_html_string
 
 from .glossary_ext import GlossaryExtension, term_pattern, term_splitter
@@ -29,7 +31,12 @@ _TAB_SET = re.compile(r"__tabbed_(\d+)")
 #: characters that open inline syntax, and nothing that starts a block (list, heading, quote).
 _PLAIN_TEXT = re.compile(r"[^\s\\`*_{}\[\]<>&~^#+:.=-][^\n\t\\`*_{}\[\]<>&~^]*")
 _BLOCK_START = re.compile(r"\d+[.)]")
+#: **strong** and *emphasis* around plain text, the only inline syntax the fast path renders itself.
+_INNER = r"[^\s\\`*_{}\[\]<>&~^](?:[^\n\t\\`*_{}\[\]<>&~^]*[^\s\\`*_{}\[\]<>&~^])?"
+_EMPHASIS = re.compile(rf"(?<!\*)(\*\*|\*)({_INNER})\1(?!\*)")
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+#: Syntax whose effect can reach past the end of a fragment, or that numbers things per parser run.
+_UNBATCHABLE = re.compile(r"<|\]:|\[\^|\*\[|```|~~~|===|!!!|\?\?\?|^\s*:|\ue000", re.MULTILINE)
 
 
 class MarkdownRenderer:
@@ -70,26 +77,70 @@ class MarkdownRenderer:
             self._cache[text] = out
         return out
 
+    def prime(self, texts: Iterable[str]) -> None:
+        """Render many fragments with one run of the parser, so later `block` calls hit the cache.
+
+        A parser run costs far more than the text it parses, and most fragments are a sentence.
+        Fragments are joined with a sealed separator paragraph and the output is split on it;
+        fragments whose syntax could reach across that separator (raw HTML, fences, footnotes,
+        reference links, abbreviations, tabs, admonitions, definition lists) are left to `block`.
+        The result is byte-identical to rendering one by one (property-tested).
+        """
+        batch = list(dict.fromkeys(t for t in texts if t and t not in self._cache and t.strip()
+                                   and not t[0].isspace() and not self._is_plain(t)
+                                   and not _UNBATCHABLE.search(t)))
+        if len(batch) < 2:
+            return
+        separator = f"\ue000{self.seal.value}\ue001"
+        self._md.reset()
+        html = self._md.convert(f"\n\n{separator}\n\n".join(batch))
+        pieces = html.split(f"\n<p>{separator}</p>\n")
+        if len(pieces) != len(batch) or separator in html.replace(f"\n<p>{separator}</p>\n", ""):
+            return  # a construct swallowed a separator: render these one by one instead
+        for text, piece in zip(batch, pieces, strict=True):
+            self._cache[text] = sanitize(piece, self.seal)
+
     def marked(self, text: str, marks: Marks) -> tuple[str, MarkResult]:
         """Markdown to sanitised HTML with the generator's blanks and cue highlights placed in it."""
         processor = self._marks.processor
         assert processor is not None
         processor.marks = marks
         try:
-            return self._convert(text), processor.result
+            paragraph = self._fast_tree(text)
+            if paragraph is None:
+                return self._convert(text), processor.result
+            processor.run(paragraph)  # the same marks, on the fast path's tree
+            return sanitize(to_html_string(paragraph), self.seal), processor.result
         finally:
             processor.marks = Marks()
 
+    @staticmethod
+    def _is_plain(text: str) -> bool:
+        if "*" in text:
+            text = _EMPHASIS.sub("x", text)
+        return text == text.strip() and "==" not in text and bool(_PLAIN_TEXT.fullmatch(text)) \
+            and not _BLOCK_START.match(text)
+
     def _plain_paragraph(self, text: str) -> str | None:
         """The fast path for plain sentences, which are most of a quiz: same HTML, no parser."""
-        if text != text.strip() or "==" in text or not _PLAIN_TEXT.fullmatch(text) or _BLOCK_START.match(text):
+        paragraph = self._fast_tree(text)
+        if paragraph is None:
+            return None
+        if len(paragraph) == 0:
+            return to_html_string(paragraph)
+        return sanitize(to_html_string(paragraph), self.seal)
+
+    def _fast_tree(self, text: str) -> etree.Element | None:
+        """The element tree the parser would build for a plain sentence (None if it is not one)."""
+        if not self._is_plain(text):
             return None
         paragraph = etree.Element("p")
         paragraph.text = text
-        if self._terms is None or self._split_terms is None or not self._terms.search(text):
-            return to_html_string(paragraph)
-        rewrite_text(paragraph, self._split_terms)
-        return sanitize(to_html_string(paragraph), self.seal)
+        if "*" in text:
+            rewrite_text(paragraph, _emphasis)
+        if self._terms is not None and self._split_terms is not None and self._terms.search(text):
+            rewrite_text(paragraph, self._split_terms)
+        return paragraph
 
     def _convert(self, text: str) -> str:
         self._md.reset()
@@ -110,3 +161,30 @@ class MarkdownRenderer:
     def plain(self, text: str | None) -> str:
         """The text of rendered Markdown, tags removed (for search-free summaries and titles)."""
         return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", self.block(text))).strip())
+
+
+def _emphasis(text: str) -> list[str | etree.Element] | None:
+    """Splits a plain sentence around its **strong** and *emphasis* runs, as the parser would."""
+    pieces: list[str | etree.Element] = []
+    end = 0
+    for match in _EMPHASIS.finditer(text):
+        element = etree.Element("strong" if match.group(1) == "**" else "em")
+        element.text = match.group(2)
+        pieces += [text[end:match.start()], element]
+        end = match.end()
+    return pieces + [text[end:]] if pieces else None
+
+
+def model_texts(value: object) -> Iterator[str]:
+    """Every string inside a content model (to `prime` a page's fragments in one parser run)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from model_texts(getattr(value, name))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from model_texts(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from model_texts(item)

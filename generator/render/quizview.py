@@ -6,6 +6,7 @@ import hashlib
 import random
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.formulas import FORMULAS, number, solve
@@ -62,28 +63,61 @@ def stable_shuffle(items: list[Any], seed: str) -> list[Any]:
     return out
 
 
+@dataclass(frozen=True)
+class Choice:
+    """An option, an item to order or sort, or one side of a pair: its answer-key index and its HTML."""
+
+    index: int
+    html: str
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """What a question's templates show. Fields after `prompt_inline` belong to some types only."""
+
+    id: str
+    type: str
+    number: int
+    points: str
+    skills: list[str]
+    hints: list[str]
+    explanation: str
+    feedback_correct: str
+    feedback_incorrect: str
+    prompt_html: str
+    prompt_inline: str | None
+    options: list[Choice] = field(default_factory=list)
+    items: list[Choice] = field(default_factory=list)
+    lefts: list[Choice] = field(default_factory=list)
+    choices: list[Choice] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    unit: str | None = None
+    #: Worked steps: text lines (calc) or step records (classify).
+    steps: list[Any] = field(default_factory=list)
+    scenario: str = ""
+    scheme: dict[str, str] | None = None
+    attributes: list[dict[str, Any]] = field(default_factory=list)
+    classes: list[dict[str, str]] = field(default_factory=list)
+    actions: list[dict[str, str]] = field(default_factory=list)
+
+
 def question_views(
     quiz: Quiz, md: MarkdownRenderer, schemes: dict[str, Scheme], text: dict[str, str], language: str
-) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Template context for every question of `quiz`, and the quiz's answer key."""
+) -> tuple[list[QuestionView], dict[str, Any]]:
+    """Template values for every question of `quiz`, and the quiz's answer key."""
     views, key = [], {}
     for number_, question in enumerate(quiz.questions, 1):
         view, answer = _view(question, md, schemes, text, language)
-        base: dict[str, Any] = {
-            "id": question.id,
-            "type": question.type,
-            "number": number_,
-            "points": number(question.points),
-            "skills": question.skills,
-            "hints": [md.block(h) for h in question.hints],
-            "explanation": md.block(question.explanation),
-            "feedback_correct": md.block(question.feedback.correct) if question.feedback else "",
-            "feedback_incorrect": md.block(question.feedback.incorrect) if question.feedback else "",
-        }
-        if "prompt_html" not in view:
-            view["prompt_html"] = md.block(question.prompt)
-        view["prompt_inline"] = _inline(view["prompt_html"])
-        views.append(base | view)
+        prompt_html = view.pop("prompt_html", None) or md.block(question.prompt)
+        views.append(QuestionView(
+            id=question.id, type=question.type, number=number_, points=number(question.points),
+            skills=question.skills, hints=[md.block(h) for h in question.hints],
+            explanation=md.block(question.explanation),
+            feedback_correct=md.block(question.feedback.correct) if question.feedback else "",
+            feedback_incorrect=md.block(question.feedback.incorrect) if question.feedback else "",
+            prompt_html=prompt_html, prompt_inline=_inline(prompt_html), **view,
+        ))
         key[question.id] = {"type": question.type, "points": question.points, "skills": question.skills} | answer
     return views, key
 
@@ -98,9 +132,7 @@ def _view(
     q: QuestionBase, md: MarkdownRenderer, schemes: dict[str, Scheme], text: dict[str, str], language: str
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     if isinstance(q, (SingleChoice, MultipleResponse)):
-        options = [
-            {"index": i, "html": md.inline(o.text), "feedback": md.block(o.feedback)} for i, o in enumerate(q.options)
-        ]
+        options = [Choice(i, md.inline(o.text), md.block(o.feedback)) for i, o in enumerate(q.options)]
         answer: dict[str, Any] = {"correct": [i for i, o in enumerate(q.options) if o.correct]}
         if isinstance(q, MultipleResponse):
             answer["scoring"] = q.scoring
@@ -123,15 +155,15 @@ def _view(
         return {"unit": q.unit}, {"answer": q.answer, "tolerance": q.tolerance, "relative": q.relative,
                                   "show": number(q.answer) + (f" {q.unit}" if q.unit else "")}
     if isinstance(q, Ordering):
-        items = [{"index": i, "html": md.inline(t)} for i, t in enumerate(q.items)]
+        items = [Choice(i, md.inline(t)) for i, t in enumerate(q.items)]
         return {"items": stable_shuffle(items, q.id)}, {"order": list(range(len(q.items)))}
     if isinstance(q, Matching):
         rights = [p.right for p in q.pairs] + list(q.distractors)
-        choices = stable_shuffle([{"index": i, "html": md.inline(r)} for i, r in enumerate(rights)], q.id)
-        lefts = [{"index": i, "html": md.inline(p.left)} for i, p in enumerate(q.pairs)]
+        choices = stable_shuffle([Choice(i, md.inline(r)) for i, r in enumerate(rights)], q.id)
+        lefts = [Choice(i, md.inline(p.left)) for i, p in enumerate(q.pairs)]
         return {"lefts": lefts, "choices": choices}, {"pairs": list(range(len(q.pairs)))}
     if isinstance(q, Categorise):
-        items = [{"index": i, "html": md.inline(it.text)} for i, it in enumerate(q.items)]
+        items = [Choice(i, md.inline(it.text)) for i, it in enumerate(q.items)]
         return {"categories": [md.inline(c) for c in q.categories], "items": stable_shuffle(items, q.id)}, {
             "categories": [q.categories.index(it.category) for it in q.items]
         }

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ...model import Lesson
 from ..blocks import BlockView, block_view
+from ..markdown import model_texts
 from ..context import GeneratedPage, RenderContext
 from ..urls import lesson_path, quiz_path
 
@@ -28,6 +29,7 @@ class PracticeLink:
 def build_lesson_page(ctx: RenderContext, number: int, lesson: Lesson) -> GeneratedPage:
     """The page of the `number`-th lesson of the course."""
     md, path = ctx.lesson_md, lesson_path(lesson)
+    md.prime(model_texts(lesson))
     sections = [
         SectionView(id=s.id or f"s{n}", title=s.title, body=md.block(s.body),
                     blocks=[block_view(b, md, f"{lesson.id}-{n}-{m}") for m, b in enumerate(s.blocks)])

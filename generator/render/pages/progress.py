@@ -35,6 +35,7 @@ class OutlineLesson(TypedDict):
 def build_progress_page(ctx: RenderContext) -> GeneratedPage:
     """The progress page and its outline (JSON the runtime reads; its shape is shared with quiz.js)."""
     lessons: list[OutlineLesson] = []
+    ctx.quiz_md.prime(summary_source(x) for quiz in ctx.quizzes for x in quiz.questions)
     for lesson in ctx.lessons:
         quizzes = [
             OutlineQuiz({"id": q.id, "title": q.title, "key": storage_key(q.id), "pass": q.pass_mark,
@@ -51,5 +52,10 @@ def build_progress_page(ctx: RenderContext) -> GeneratedPage:
 
 def question_summary(question: Question, md: MarkdownRenderer) -> str:
     """A short plain-text line naming a question on the progress page."""
+    return md.plain(summary_source(question))[:80]
+
+
+def summary_source(question: Question) -> str:
+    """The Markdown a question's summary line is made from."""
     text = question.prompt or getattr(question, "scenario", "") or question.id
-    return md.plain(text.replace(BLANK, "____"))[:80]
+    return text.replace(BLANK, "____")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...errors import ContentError, ContentErrors
 from ...model import Quiz
+from ..markdown import model_texts
 from ..context import GeneratedPage, RenderContext
 from ..quizview import STORAGE_VERSION, MarkError, question_views, storage_key
 from ..urls import lesson_path, quiz_path
@@ -26,6 +27,7 @@ def build_quiz_pages(ctx: RenderContext) -> list[GeneratedPage]:
 def build_quiz_page(ctx: RenderContext, quiz: Quiz) -> GeneratedPage:
     """One quiz page (raises MarkError for a blank or cue outside the question's text)."""
     path = quiz_path(quiz)
+    ctx.quiz_md.prime(model_texts(quiz))
     views, key = question_views(quiz, ctx.quiz_md, ctx.project.schemes, ctx.text, ctx.settings.language)
     lesson = ctx.project.lessons[quiz.lesson]
     config = {"id": quiz.id, "key": storage_key(quiz.id), "version": STORAGE_VERSION, "mode": quiz.mode,
