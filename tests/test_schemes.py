@@ -68,9 +68,9 @@ def test_answer_is_derived_when_not_written(tmp_path: Path) -> None:
     views, key = question_views(quiz, MarkdownRenderer(), project.schemes, strings("zh"), "zh")
     assert key["m-x1"]["class"] == "MA"
     assert key["m-x1"]["attributes"] == {"money": "M", "authority": "A"}
-    steps = [s["kind"] for s in views[0]["steps"]]
+    steps = [s["kind"] for s in views[0].steps]
     assert steps == ["cue", "cue", "rule", "action"]
-    assert views[0]["steps"][2] == {"kind": "rule", "rule": "有购买力 + 有决策权", "class": "M+A"}
+    assert views[0].steps[2] == {"kind": "rule", "rule": "有购买力 + 有决策权", "class": "M+A"}
 
 
 def test_calc_needs_the_formula_inputs(tmp_path: Path) -> None:
