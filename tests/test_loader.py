@@ -136,3 +136,22 @@ def test_infinite_numbers_are_rejected(tmp_path: Path) -> None:
     replace_in(root / "quizzes/M1-quiz.yml", "answer: 8,", "answer: .inf,")
     assert errors_of(root) == ["quizzes/M1-quiz.yml:33:59: questions[4].answer: Input should be a finite number; "
                                "found a number inf"]
+
+
+def test_ids_and_skills_may_not_be_javascript_prototype_names(tmp_path: Path) -> None:
+    # The runtime keys saved answers and skill tallies by these names (defence in depth).
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "quizzes/M1-quiz.yml", "skills: [MAN]", "skills: [MAN, toString]")
+    replace_in(root / "quizzes/M1-quiz.yml", "id: m-q2", "id: constructor")
+    assert errors_of(root) == [
+        "quizzes/M1-quiz.yml:14:19: questions[0].skills[1]: 'toString' is a reserved JavaScript name; "
+        "choose another id",
+        "quizzes/M1-quiz.yml:15:9: questions[1].id: 'constructor' is a reserved JavaScript name; choose another id",
+    ]
+
+
+@pytest.mark.parametrize("name", ["valueOf", "hasOwnProperty", "isPrototypeOf", "toLocaleString"])
+def test_every_prototype_name_is_reserved(tmp_path: Path, name: str) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "quizzes/M1-quiz.yml", "id: M1-quiz", f"id: {name}")
+    assert f"quizzes/M1-quiz.yml:1:5: id: {name!r} is a reserved JavaScript name; choose another id" in errors_of(root)

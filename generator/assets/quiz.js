@@ -5,8 +5,21 @@
   /** @typedef {{score: number, max: number, correct: boolean}} Result */
   /** @typedef {any} El  DOM element */
   const arr = (a) => (Array.isArray(a) ? a : []);
+  const isObj = (o) => !!o && typeof o == "object" && !Array.isArray(o);
   /** @returns {Spec} */
-  const obj = (o) => (o && typeof o == "object" && !Array.isArray(o) ? o : {});
+  const obj = (o) => (isObj(o) ? o : {});
+  // Saved data is user-editable: every value read back is type-checked before use.
+  const fin = (x) => typeof x == "number" && isFinite(x), str = (x) => typeof x == "string";
+  const int = (x) => x === null || Number.isInteger(x);
+  const list = (a, ok) => Array.isArray(a) && a.every(ok);
+  /** A map without inherited keys: an id such as "constructor" must not find Object.prototype's. @returns {Spec} */
+  const dict = () => Object.create(null);
+  /** The own entries of o that pass ok(value, key), in a dict. */
+  const keep = (o, ok) => {
+    const d = dict();
+    for (const [k, v] of Object.entries(obj(o))) if (ok(v, k)) d[k] = v;
+    return d;
+  };
   const r4 = (x) => Math.round(x * 1e4) / 1e4, r2 = (x) => Math.round(x * 100) / 100;
   const same = (a, b) => JSON.stringify(a) == JSON.stringify(b);
   /** As quizview.normalise_answer. */
@@ -76,15 +89,18 @@
   const json = (el, sel) => { try { const t = $(el, sel); return JSON.parse((t.content || t).textContent); } catch (e) { return null; } };
   const h = (tag, text) => { const e = document.createElement(tag); e.textContent = text; return e; };
   const ds = (el, k) => el.dataset[k] || "";
+  // A question's own controls, found only by their data hooks: author Markdown in a prompt or a
+  // scenario (content tabs are radio inputs) is never read, graded, reset or disabled.
+  const OWN = "[data-cw-choice],[data-cw-blank],[data-cw-number],[data-cw-select],[data-cw-move]";
   /** The answer held by the controls of question fieldset f. @param {El} f */
   function read(f) {
-    const t = ds(f, "cwType"), on = $$(f, "input:checked");
+    const t = ds(f, "cwType"), on = $$(f, "[data-cw-choice]:checked");
     if (t == "single" || t == "multiple") return on.map((i) => +i.value);
     if (t == "truefalse") return on.length ? on[0].value == "true" : null;
     if (t == "fill") return $$(f, "[data-cw-blank]").map((i) => i.value);
     if (t == "ordering") return $$(f, "[data-cw-item]").map((i) => +ds(i, "cwItem"));
     if (t == "classify") {
-      const o = { attributes: {} };
+      const o = { attributes: dict() };
       on.forEach((i) => { const s = i.closest("[data-cw-step]"), st = ds(s, "cwStep"); (st == "attribute" ? o.attributes : o)[st == "attribute" ? ds(s, "cwAttribute") : st] = i.value; });
       return o;
     }
@@ -95,7 +111,7 @@
   /** Put answer a back; one of the wrong shape clears. @param {El} f @param {any} a */
   function write(f, a) {
     const t = ds(f, "cwType"), o = obj(a), ol = $(f, "[data-cw-order]");
-    $$(f, "input[type=radio],input[type=checkbox]").forEach((i) => {
+    $$(f, "[data-cw-choice]").forEach((i) => {
       const s = i.closest("[data-cw-step]"), st = s ? ds(s, "cwStep") : "";
       i.checked = t == "classify" ? i.value === (st == "attribute" ? obj(o.attributes)[ds(s, "cwAttribute")] : o[st])
         : t == "truefalse" ? i.value === String(a) : arr(a).includes(+i.value);
@@ -105,8 +121,30 @@
     $$(f, "[data-cw-select]").forEach((s) => (s.value = String(arr(a)[+ds(s, "cwSelect")] ?? "")));
     if (ol) arr(a).forEach((k) => { const li = $(ol, `[data-cw-item="${+k}"]`); if (li) ol.append(li); });
   }
-  /** @returns {Record<string, Result>} */
-  const valid = (o) => Object.fromEntries(Object.entries(obj(o)).filter(([, r]) => typeof r?.score == "number" && r.max > 0));
+  /** Saved results that are results. @returns {Record<string, Result>} */
+  const valid = (o) => keep(o, (r) => fin(r?.score) && fin(r.max) && r.max > 0 && typeof r.correct == "boolean");
+  /** Is a, read back from storage, an answer of the shape read() gives to a question of type t? */
+  const fits = (t, a) =>
+    t == "truefalse" ? typeof a == "boolean"
+    : t == "numeric" || t == "calc" ? str(a)
+    : t == "fill" ? list(a, str)
+    : t == "classify" ? isObj(a) && isObj(a.attributes) && list(Object.values(a.attributes), str) && [a.class, a.action].every((x) => x == null || str(x))
+    : list(a, int);
+  /** A saved record made safe to use: a record of another quiz or version is ignored, a value of the wrong
+   * type dropped. @param {Spec} s @param {Spec} cfg the quiz's config */
+  function restore(s, cfg) {
+    const keys = keep(cfg.questions, isObj);
+    if (s.v !== cfg.version || s.id !== cfg.id) s = {};
+    return { v: cfg.version, id: cfg.id, seed: (fin(s.seed) && s.seed >>> 0) || newSeed(),
+      answers: keep(s.answers, (a, id) => !!keys[id] && fits(keys[id].type, a)), results: valid(s.results),
+      best: fin(s.best) ? s.best : null, passed: s.passed === true, done: s.done === true };
+  }
+  /** Score and maximum per skill tag. @param {[Result, any][]} rs results, each with its question's skills */
+  const bySkill = (rs) => {
+    const by = dict();
+    rs.forEach(([r, skills]) => arr(skills).forEach((s) => { const b = (by[s] ||= [0, 0]); b[0] += r.score; b[1] += r.max; }));
+    return by;
+  };
   const blank = (a) => a == null || a === "" || (typeof a == "object" && Object.values(a).every(blank));
   /** Unfold n worked steps. @param {El} f @param {number} n */
   function steps(f, n) {
@@ -123,7 +161,7 @@
     const key = k.pairs || k.categories, ex = $(f, "[data-cw-explanation]"), o = obj(a);
     const show = k.show || arr(k.blanks).map((b) => b.show).join(" / ");
     $$(f, "[data-cw-mark]").forEach((e) => delete e.dataset.cwMark);
-    $$(f, "input,select,[data-cw-move]").forEach((e) => (e.disabled = !!r));
+    $$(f, OWN).forEach((e) => (e.disabled = !!r));
     $(f, "[data-cw-action=check]").hidden = exam || !!r;
     $$(f, "[data-cw-option]").forEach((e) => {
       const v = ds(e, "cwOption"), c = right.includes(v), p = picked.includes(v), fb = $(e, "[data-cw-option-feedback]");
@@ -147,16 +185,11 @@
   function mountQuiz(root) {
     const cfg = json(root, "[data-cw-config]"), S = json(root, "[data-cw-strings]") || {};
     if (!cfg) return;
-    const keys = obj(cfg.questions), exam = cfg.mode == "exam", qs = $$(root, "[data-cw-q]");
-    const foot = $(root, ".cw-quiz__footer"), out = $(root, "[data-cw-result]"), btn = (a) => $(root, `[data-cw-action=${a}]`);
+    const keys = keep(cfg.questions, isObj), exam = cfg.mode == "exam", qs = $$(root, "[data-cw-q]");
+    const out = $(root, "[data-cw-result]"), foot = out.closest("section"), btn = (a) => $(root, `[data-cw-action=${a}]`);
     for (const id in keys) keys[id].scoring ||= cfg.scoring;
     $(root, "[data-cw-storage-off]").hidden = store.ok();
-    // Garbage or another version's data: a fresh attempt.
-    const load = () => {
-      const s = store.get(cfg.key), ok = s.v === cfg.version && s.id === cfg.id;
-      return { v: cfg.version, id: cfg.id, seed: (ok && s.seed >>> 0) || newSeed(), answers: obj(ok && s.answers), results: valid(ok && s.results),
-        best: ok && typeof s.best == "number" ? s.best : null, passed: ok && !!s.passed, done: ok && !!s.done };
-    };
+    const load = () => restore(store.get(cfg.key), cfg);
     let st = load(), drawn = qs;
     const save = () => store.set(cfg.key, st), idOf = (f) => ds(f, "cwQ");
     const apply = () => {
@@ -164,7 +197,7 @@
       drawn = cfg.draw ? perm.slice(0, cfg.draw) : qs;
       if (cfg.shuffleQuestions) perm.forEach((f) => foot.before(f));
       qs.forEach((f) => {
-        const box = $(f, ".cw-options"), id = idOf(f), hb = $(f, "[data-cw-action=hint]");
+        const box = $(f, "[data-cw-option]")?.parentElement, id = idOf(f), hb = $(f, "[data-cw-action=hint]");
         if (cfg.shuffleOptions && box && ds(f, "cwType") != "truefalse")
           shuffle($$(box, "[data-cw-option]").sort((x, y) => ds(x, "cwOption") - ds(y, "cwOption")), r).forEach((o) => box.append(o));
         f.hidden = !drawn.includes(f);
@@ -173,17 +206,14 @@
         if (hb) { hb.hidden = false; hb.textContent = S.hint; }
         paint(f, keys[id], st.answers[id], ((!exam || st.done) && st.results[id]) || null, S, exam);
       });
-      $$(root, "[data-cw-q]:not([hidden]) .cw-q__num").forEach((n, i) => (n.textContent = fmt(S.question, { n: i + 1 })));
+      $$(root, "[data-cw-q]:not([hidden]) > legend > .cw-q__num").forEach((n, i) => (n.textContent = fmt(S.question, { n: i + 1 })));
       summary();
     };
     const summary = () => {
-      const done = drawn.filter((f) => st.results[idOf(f)]), all = done.length == drawn.length, by = {};
+      const done = drawn.map(idOf).filter((id) => st.results[id]), all = done.length == drawn.length;
+      const rs = done.map((id) => [st.results[id], keys[id].skills]), by = bySkill(rs);
       let got = 0, max = 0;
-      done.forEach((f) => {
-        const id = idOf(f), r = st.results[id];
-        got += r.score; max += r.max;
-        arr(keys[id].skills).forEach((s) => { const b = (by[s] ||= [0, 0]); b[0] += r.score; b[1] += r.max; });
-      });
+      rs.forEach(([r]) => { got += r.score; max += r.max; });
       const p = pct(got, max), shown = done.length && (!exam || st.done), pass = { pass: cfg.pass };
       if (shown && all) { st.best = Math.max(st.best ?? 0, p); st.passed ||= p >= cfg.pass; save(); markNav(); }
       out.replaceChildren(...(shown ? [
@@ -198,7 +228,7 @@
       paint(f, keys[id], a, (st.results[id] = grade(keys[id], a)), S, exam);
     };
     root.addEventListener("input", (e) => {
-      const f = e.target.closest("[data-cw-q]");
+      const f = e.target.closest(OWN) && e.target.closest("[data-cw-q]");
       if (f) { st.answers[idOf(f)] = read(f); save(); }
     });
     root.addEventListener("click", (e) => {
@@ -211,7 +241,7 @@
       } else if (act == "check") {
         if (blank(read(f))) { $(f, "[data-cw-status]").textContent = S.unanswered; return; }
         check(f); summary(); save();
-        $(f, "summary")?.focus();
+        $(f, "[data-cw-explanation] > summary")?.focus();
       } else if (act == "hint") {
         const next = $(f, "[data-cw-hint][hidden]");
         if (next) { next.hidden = false; next.tabIndex = -1; next.focus(); }
@@ -223,12 +253,12 @@
         out.tabIndex = -1; out.focus();
       } else if (act == "retry" || act == "reset") {
         if (act == "reset") store.del(cfg.key);
-        st = { ...(act == "reset" ? load() : st), seed: newSeed(), answers: {}, results: {}, done: false };
+        st = { ...(act == "reset" ? load() : st), seed: newSeed(), answers: dict(), results: dict(), done: false };
         save(); apply();
       }
     });
     btn("retry").hidden = btn("reset").hidden = false;
-    $$(root, ".cw-order__moves").forEach((m) => (m.hidden = false));
+    $$(root, "[data-cw-move]").forEach((m) => (m.parentElement.hidden = false));
     apply();
     save();
   }
@@ -238,7 +268,7 @@
     const attrs = arr(D.attributes);
     let spec = {};
     const compose = (seed) => {
-      const r = rng(seed), when = {}, lis = [], cues = [], labels = [];
+      const r = rng(seed), when = dict(), lis = [], cues = [], labels = [];
       attrs.forEach((at, n) => {
         const vals = arr(at.values).filter((v) => arr(v.cues).length), v = vals[(r() * vals.length) | 0] || at.values[0], cue = arr(v.cues)[(r() * v.cues.length) | 0] || "";
         when[at.id] = v.id;
@@ -277,7 +307,7 @@
   function mountProgress(root) {
     const O = json(root, "[data-cw-outline]"), S = json(root, "[data-cw-strings]") || {};
     if (!O) return;
-    const by = {}, wrong = [];
+    const rs = [], wrong = [];
     const row = (sel, best, state) => {
       const tr = $(root, sel);
       if (!tr || best == null) return;
@@ -288,14 +318,14 @@
       const bests = [];
       let passed = 0;
       arr(l.quizzes).forEach((q) => {
-        const s = saved(q.id, O.version), res = valid(s.results), best = typeof s.best == "number" ? s.best : null, pass = { pass: q.pass };
+        const s = saved(q.id, O.version), res = valid(s.results), best = fin(s.best) ? s.best : null, pass = { pass: q.pass };
         if (best != null) bests.push(best);
-        passed += +!!s.passed;
-        row(`[data-cw-pq="${q.id}"]`, best, s.passed ? "✓ " + fmt(S.passed, pass) : "✗ " + fmt(S.failed, pass));
+        passed += +(s.passed === true);
+        row(`[data-cw-pq="${q.id}"]`, best, s.passed === true ? "✓ " + fmt(S.passed, pass) : "✗ " + fmt(S.failed, pass));
         arr(q.questions).forEach((x, i) => {
           const r = res[x.id];
           if (!r) return;
-          arr(x.skills).forEach((k) => { const b = (by[k] ||= [0, 0]); b[0] += r.score; b[1] += r.max; });
+          rs.push([r, x.skills]);
           if (r.correct === false) {
             const li = document.createElement("li"), a = h("a", x.text || fmt(S.question, { n: i + 1 }));
             a.href = `${q.href}#${x.id}`;
@@ -309,15 +339,15 @@
       row(`[data-cw-pl="${l.id}"]`, bests.length ? Math.round(bests.reduce((x, y) => x + y) / bests.length) : null,
         `${passed == n ? "✓" : "✗"} ${passed}/${n}`);
     });
-    const m = Object.entries(by).map(([k, [g, n]]) => h("li", k + S.colon + pct(g, n) + "%" + fmt(S.of, { g: r2(g), n: r2(n) })));
+    const m = Object.entries(bySkill(rs)).map(([k, [g, n]]) => h("li", k + S.colon + pct(g, n) + "%" + fmt(S.of, { g: r2(g), n: r2(n) })));
     if (m.length) $(root, "[data-cw-mastery]").replaceChildren(...m);
     if (wrong.length) $(root, "[data-cw-mistakes]").replaceChildren(...wrong);
   }
   /** ✓ on nav links to passed quizzes/<id>/ (storage v1) */
   function markNav() {
-    $$(document, "a.md-nav__link").forEach((a) => {
+    $$(document, "nav a.md-nav__link").forEach((a) => {
       const id = /\/quizzes\/([^/]+?)(\/|\.html)$/.exec(new URL(a.href).pathname)?.[1];
-      if (id) a.classList.toggle("cw-done", !!saved(id, 1).passed);
+      if (id) a.classList.toggle("cw-done", saved(id, 1).passed === true);
     });
   }
   /** @param {El} el */
@@ -332,7 +362,7 @@
     // Name Material's search dialog (axe: aria-dialog-name).
     $$(document, ".md-search[role=dialog]").forEach((d) => (d.ariaLabel ||= $(d, "input")?.ariaLabel));
   };
-  if (typeof module === "object") module.exports = { grade, norm, num, rng, shuffle, store, mount };
+  if (typeof module === "object") module.exports = { grade, norm, num, rng, shuffle, store, mount, fits, restore, bySkill };
   else {
     // Material's instant navigation emits each new page on document$; DOMContentLoaded covers
     // plain MkDocs and a Material that failed to start. mount() is idempotent, so both may fire.

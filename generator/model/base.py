@@ -4,13 +4,29 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+#: Names every JavaScript object inherits from Object.prototype. The quiz runtime keys saved
+#: answers, results and skill tallies by id, so such an id could read an inherited function
+#: where it expects data; the runtime guards against that too, this keeps it out of content.
+JS_RESERVED = frozenset({
+    "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "__proto__", "constructor",
+    "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf",
+})
+
+
+def _not_reserved(value: str) -> str:
+    if value in JS_RESERVED:
+        raise ValueError(f"{value!r} is a reserved JavaScript name; choose another id")
+    return value
+
 
 #: A stable identifier: trainees' saved progress and cross-references hang off it, so it
 #: is restricted to characters that are safe in URLs, storage keys and HTML ids.
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"),
+    AfterValidator(_not_reserved),
     Field(description="Stable identifier: letters, digits, '-', '_' or '.', at most 64 characters."),
 ]
 

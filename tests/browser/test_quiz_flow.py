@@ -6,40 +6,11 @@ import json
 from typing import Any
 
 import pytest
-from answers import pass_m1_extra
+from answers import RIGHT, answer_right, order_right, pass_m1_extra
 
 pytestmark = pytest.mark.browser
 
 QUIZ = "/quizzes/M1-quiz/"
-
-# The right answers of M1-quiz, as (question, how to answer).
-RIGHT = {
-    "m-q1": ("check", "input[value='0']"),
-    "m-q2": ("check", "input[value='0']", "input[value='1']"),
-    "m-q3": ("check", "input[value='true']"),
-    "m-q4": ("fill", "[data-cw-blank='0']", "用得着", "[data-cw-blank='1']", "买得起"),
-    "m-q5": ("fill", "[data-cw-number]", "8"),
-    "m-q7": ("select", "[data-cw-select='0']", "0", "[data-cw-select='1']", "1"),
-    "m-q8": ("select", "[data-cw-select='0']", "0", "[data-cw-select='1']", "1"),
-}
-
-
-def answer_right(page: Any, qid: str) -> None:
-    how, *args = RIGHT[qid]
-    if how == "check":
-        for sel in args:
-            page.check(f"#{qid} {sel}")
-    else:
-        for sel, value in zip(args[::2], args[1::2]):
-            (page.fill if how == "fill" else page.select_option)(f"#{qid} {sel}", value)
-
-
-def order_right(page: Any) -> None:
-    items = page.eval_on_selector_all("#m-q6 [data-cw-item]", "els => els.map(e => +e.dataset.cwItem)")
-    while items != [0, 1, 2]:
-        wrong = next(i for i, item in enumerate(items) if item != i)
-        page.click(f"#m-q6 [data-cw-item='{wrong}'] [data-cw-move='-1']")
-        items = page.eval_on_selector_all("#m-q6 [data-cw-item]", "els => els.map(e => +e.dataset.cwItem)")
 
 
 def result(page: Any) -> str:
