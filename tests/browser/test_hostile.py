@@ -71,7 +71,7 @@ def _reserved_copy(site: Path, target: Path) -> None:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Serves /odd/ (the mini fixture with odd ids and tabs) and /reserved/ (the same, renamed after the build)."""
-    from generator.build import build_site
+    from generator.mkdocs.build import build_site
 
     port, top = _free_port(), tmp_path_factory.mktemp("hostile")
     root = copy_mini(top)
