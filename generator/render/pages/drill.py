@@ -28,8 +28,10 @@ def drill_title(ctx: RenderContext, scheme: Scheme) -> str:
 
 def build_drill_page(ctx: RenderContext, scheme: Scheme) -> GeneratedPage:
     """The drill page of one scheme."""
+    data = drill_data(scheme, ctx.quiz_md)
+    actions = [{"id": c["id"], "html": c["action"]} for c in data["classes"] if c["action"]]
     return GeneratedPage(drill_path(scheme.id), drill_title(ctx, scheme),
-                         ctx.render("drill.md.j2", drill=drill_data(scheme, ctx.quiz_md)))
+                         ctx.render("drill.md.j2", drill=data, actions=actions))
 
 
 def drill_data(scheme: Scheme, md: MarkdownRenderer) -> dict[str, Any]:
