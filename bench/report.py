@@ -61,8 +61,11 @@ def machine() -> str:
     with contextlib.suppress(OSError):
         cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
                     if ln.startswith("model name")), "?")
-    load = "?"
-    with contextlib.suppress(OSError):
-        load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     return (f"{platform.system()} {platform.machine()}, nproc {os.cpu_count()}, memory {memory}, CPU {cpu}, "
-            f"Python {platform.python_version()}, load average {load}")
+            f"Python {platform.python_version()}, load average {load_average()}")
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: how busy the neighbours kept the machine."""
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f}"

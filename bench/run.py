@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 
 from bench.parts import browser, build, generation, size
-from bench.report import Row, machine, table
+from bench.report import Row, load_average, machine, table
 
 #: Pool sizes for (b); the last takes about 40 s of the run, so --quick leaves it out.
 SIZES = [1_000, 10_000, 50_000]
@@ -79,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(row.line(), file=sys.stderr, flush=True)
             print(f"  [{part}] done in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
             rows += new
+    # CPU times hold up under the neighbours' load; wall times and Lighthouse's mobile scores do not.
+    print(f"bench: finished {time.strftime('%H:%M %Z')}; load average {load_average()}", file=sys.stderr)
     print(table(rows))
     return 0
 
