@@ -43,7 +43,7 @@ fuzz: $(TSTAMP)  ## long Hypothesis run of the loader
 	$(PY) -m pytest -m fuzz -p no:cacheprovider --fuzz-examples=5000 tests/test_fuzz.py
 
 bench: $(TSTAMP)  ## print the benchmark table
-	$(PY) bench/run.py
+	$(PY) -m bench.run
 
 schema: $(STAMP)  ## regenerate schema/*.json after changing the models
 	$(PY) -m generator schema

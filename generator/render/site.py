@@ -24,6 +24,9 @@ from .urls import chrome_title
 #: Where the runtime's static files are served from, relative to the site root.
 ASSET_DIR = "assets/courseware"
 RUNTIME_FILES = ("quiz.js", "quiz.css")
+#: Most bytes the runtime files may weigh together after `gzip -9` (tests/test_runtime_budget.py
+#: and the bench check it): every quiz page loads them, so they must stay small.
+RUNTIME_GZIP_BUDGET = 8 * 1024
 
 __all__ = ["ASSET_DIR", "RUNTIME_FILES", "GeneratedPage", "RenderSettings", "SiteOutput", "generate"]
 

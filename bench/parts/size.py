@@ -1,0 +1,61 @@
+"""(a) Size of the quiz runtime: raw and `gzip -9` bytes of the JS and CSS every quiz page loads."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import subprocess
+from pathlib import Path
+
+from bench import ROOT
+from bench.core import (
+    ASSET_DIR,
+    RUNTIME_FILES,
+    RUNTIME_GZIP_BUDGET,
+    BuildInputs,
+    SiteOutput,
+    render_course,
+)
+from bench.report import Row, fmt_bytes
+
+#: A small course with quiz pages; every course ships the same runtime.
+MINI = ROOT / "tests" / "fixtures" / "mini"
+
+#: mkdocs-quiz inlines this much into every page, raw and gzip (measured by the issue's author).
+MKDOCS_QUIZ = (62_652, 14_602)
+
+
+def gzip9(data: bytes) -> int:
+    """Bytes after `gzip -9 -n`: the gzip tool when present, else zlib at level 9 (a few bytes smaller)."""
+    tool = shutil.which("gzip")
+    if tool:
+        return len(subprocess.run([tool, "-9", "-n", "-c"], input=data, capture_output=True, check=True).stdout)
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def runtime_assets(output: SiteOutput) -> dict[str, bytes]:
+    """The JavaScript and CSS a generated site ships for its quiz pages, by file name."""
+    prefix = ASSET_DIR + "/"
+    return {path[len(prefix):]: data for path, data in output.assets.items()
+            if path.startswith(prefix) and path.endswith((".js", ".css"))}
+
+
+def run(root: Path = MINI) -> list[Row]:
+    """Rows for each runtime file of the course under `root` and their gzipped total against the budget."""
+    assets = runtime_assets(render_course(BuildInputs(root=root)))
+    rows: list[Row] = []
+    total_raw = total_gz = 0
+    # RUNTIME_FILES first, in their order; any other shipped JS/CSS counts against the budget too.
+    for name in [*RUNTIME_FILES, *sorted(set(assets) - set(RUNTIME_FILES))]:
+        data = assets[name]
+        gz = gzip9(data)
+        total_raw += len(data)
+        total_gz += gz
+        rows.append(Row("a", f"runtime {name} raw / gzip -9", f"{fmt_bytes(len(data))} / {fmt_bytes(gz)}"))
+    rows.append(Row("a", "runtime JS+CSS gzip -9 (loaded once, cached)",
+                    f"{fmt_bytes(total_gz)} (raw {fmt_bytes(total_raw)})",
+                    f"≤ {fmt_bytes(RUNTIME_GZIP_BUDGET)}", total_gz <= RUNTIME_GZIP_BUDGET))
+    rows.append(Row("a", "reference: mkdocs-quiz, inlined in every page",
+                    f"{fmt_bytes(MKDOCS_QUIZ[0])} / {fmt_bytes(MKDOCS_QUIZ[1])} gz; "
+                    f"ours is {MKDOCS_QUIZ[1] / max(total_gz, 1):.1f}× smaller gz"))
+    return rows
