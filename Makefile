@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site serve check test fuzz bench quick-course schema typecheck clean
+.PHONY: site serve check test fuzz bench quick-course schema typecheck runtime clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ fuzz: $(TSTAMP)  ## long Hypothesis run of the loader
 
 bench: $(TSTAMP)  ## print the benchmark table
 	$(PY) -m bench.run
+
+runtime: $(TSTAMP)  ## rebuild generator/assets/ (the shipped runtime) from generator/runtime/
+	npm run --silent runtime
 
 schema: $(STAMP)  ## regenerate schema/*.json after changing the models
 	$(PY) -m generator schema

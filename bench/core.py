@@ -1,13 +1,10 @@
-"""The generator's public functions the benchmarks call, imported in this one module only.
-
-The core's package layout is about to move (``generator.build`` and ``generator.loader`` get new
-homes); when it does, this file is the only one in bench/ that changes.
-"""
+"""The generator's public functions the benchmarks call, imported in this one module only."""
 
 from __future__ import annotations
 
-from generator.build import BuildInputs, build_site, render_course
-from generator.loader import load_project
+from generator.load import load_project
+from generator.mkdocs.build import build_site
+from generator.pipeline import BuildInputs, render_course
 from generator.render.site import (
     ASSET_DIR,
     RUNTIME_FILES,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.pool import COURSE_ID, write_pool
-from generator.build import BuildInputs, render_course
-from generator.loader import load_project
+from generator.pipeline import BuildInputs, render_course
+from generator.load import load_project
 from generator.model import QUESTION_TYPES
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.parts.size import gzip9, runtime_assets
-from generator.build import BuildInputs, render_course
+from generator.pipeline import BuildInputs, render_course
 from generator.render.site import RUNTIME_FILES, RUNTIME_GZIP_BUDGET
 
 MINI = Path(__file__).parent / "fixtures" / "mini"

@@ -2,7 +2,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { grade, norm, num, rng, shuffle, store } = require("../../generator/assets/quiz.js");
+const { grade, norm, num, rng, shuffle, store } = require("../../generator/runtime/quiz.js");
 
 const q = (type, extra) => ({ type, points: 1, skills: [], ...extra });
 const score = (spec, answer) => grade(spec, answer).score;

@@ -3,7 +3,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { fits, restore, bySkill } = require("../../generator/assets/quiz.js");
+const { fits, restore, bySkill } = require("../../generator/runtime/quiz.js");
 
 // The build rejects these as ids and skills; the runtime must not trip over them regardless.
 const RESERVED = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf"];
