@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 from ..errors import ContentError
+from .yamlsource import Loc
 from ..model.formulas import FORMULAS
 from ..model import Calculation, Classify, Scheme
 from ..model.assemble import course_lessons, course_quizzes
@@ -25,7 +27,7 @@ def check_project(project: Project) -> list[ContentError]:
     return errors
 
 
-def _error(project: Project, ident: str, loc: tuple, message: str) -> ContentError:
+def _error(project: Project, ident: str, loc: Loc, message: str) -> ContentError:
     located = project.where[ident]
     base = located.prefix[:-1] if located.prefix and located.prefix[-1] == "id" else located.prefix
     return located.source.error(base + loc, message, exact=True)
@@ -66,7 +68,7 @@ def _check_references(project: Project) -> list[ContentError]:
     return errors
 
 
-def _known(table: dict) -> str:
+def _known(table: dict[str, Any]) -> str:
     names = sorted(table)
     return f"; known: {', '.join(names[:12])}{' …' if len(names) > 12 else ''}" if names else "; none are defined"
 
@@ -90,7 +92,7 @@ def check_scheme(project: Project, scheme: Scheme) -> list[ContentError]:
     """A rule-based scheme maps every combination of attribute values to exactly one class."""
     errors: list[ContentError] = []
 
-    def err(loc: tuple, message: str) -> None:
+    def err(loc: Loc, message: str) -> None:
         errors.append(_error(project, scheme.id, loc, message))
 
     classes = {c.id for c in scheme.classes}

@@ -17,7 +17,7 @@ from . import checks
 from ..errors import ContentError, ContentErrors, display_path
 from ..model import Course, Glossary, Lesson, Quiz, Scheme
 from ..model.project import Located, Project
-from .yamlsource import SourceMap, load
+from .yamlsource import Loc, SourceMap, load
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def _load_project(root: Path, layout: Layout) -> Project:
                     errors.append(source.error(loc, describe(e, model)))
             return None
 
-    def register(kind: str, ident: str, table: dict[str, Any], obj: Any, source: SourceMap, loc: tuple) -> None:
+    def register(ident: str, table: dict[str, Any], obj: Any, source: SourceMap, loc: Loc) -> None:
         if ident in project.where:
             first = project.where[ident].source
             line = first.locate(project.where[ident].prefix)[0]
@@ -117,19 +117,19 @@ def _load_project(root: Path, layout: Layout) -> Project:
     for path in files(layout.lessons):
         if (got := read(path, Lesson)) is not None:
             lesson, source = got
-            register("lesson", lesson.id, project.lessons, lesson, source, ("id",))
+            register(lesson.id, project.lessons, lesson, source, ("id",))
 
     # Schemes, then quizzes (a quiz's questions register their own ids).
     for path in files(layout.schemes):
         if (got := read(path, Scheme)) is not None:
             scheme, source = got
-            register("scheme", scheme.id, project.schemes, scheme, source, ("id",))
+            register(scheme.id, project.schemes, scheme, source, ("id",))
     for path in files(layout.quizzes, exclude=layout.schemes):
         if (got := read(path, Quiz)) is not None:
             quiz, source = got
-            register("quiz", quiz.id, project.quizzes, quiz, source, ("id",))
+            register(quiz.id, project.quizzes, quiz, source, ("id",))
             for n, question in enumerate(quiz.questions):
-                register("question", question.id, {}, question, source, ("questions", n, "id"))
+                register(question.id, {}, question, source, ("questions", n, "id"))
 
     # Glossary.
     for path in files(layout.glossary):

@@ -180,7 +180,7 @@ _SCAN_ABOVE = 5_000
 
 def _check_depth(text: str) -> None:
     """Raise _TooDeep if `text` nests deeper than MAX_DEPTH, without composing it (events only)."""
-    if sum(text.count(c) for c in _NESTING_CHARS) < _SCAN_ABOVE:
+    if _FAST_LOADER is None or sum(text.count(c) for c in _NESTING_CHARS) < _SCAN_ABOVE:
         return
     depth = 0
     try:
@@ -188,7 +188,8 @@ def _check_depth(text: str) -> None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH + 1:  # the document's own mapping is not a nesting level
-                    raise _TooDeep(event.start_mark)
+                    mark = event.start_mark
+                    raise _TooDeep(mark.line if mark else 0, mark.column if mark else 0)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
@@ -196,9 +197,9 @@ def _check_depth(text: str) -> None:
 
 
 class _TooDeep(Exception):
-    def __init__(self, mark: yaml.Mark) -> None:
+    def __init__(self, line: int, column: int) -> None:
         super().__init__()
-        self.mark = mark
+        self.line, self.column = line, column
 
 
 def load(path: Path, shown_as: str) -> tuple[Any, SourceMap, list[ContentError]]:
@@ -227,7 +228,7 @@ def load(path: Path, shown_as: str) -> tuple[Any, SourceMap, list[ContentError]]
     try:
         nodes = _compose(text)
     except _TooDeep as exc:
-        return fail(exc.mark.line + 1, exc.mark.column + 1, f"invalid YAML: nesting is deeper than {MAX_DEPTH} levels")
+        return fail(exc.line + 1, exc.column + 1, f"invalid YAML: nesting is deeper than {MAX_DEPTH} levels")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "not valid YAML"

@@ -8,6 +8,7 @@ an attribute.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -93,10 +94,10 @@ class MarkTreeprocessor(Treeprocessor):
         marks = self.marks
         if marks.blank_token:
             token = re.compile(re.escape(marks.blank_token))
-            rewrite_text(root, lambda text: self._blanks(text, token))
+            rewrite_text(root, functools.partial(self._blanks, token=token))
         for n, quote in enumerate(marks.cues):
             if quote:
-                rewrite_text(root, lambda text, n=n, quote=quote: self._cue(text, n, quote))
+                rewrite_text(root, functools.partial(self._cue, n=n, quote=quote))
 
     def _blanks(self, text: str, token: re.Pattern[str]) -> list[str | etree.Element] | None:
         parts = token.split(text)

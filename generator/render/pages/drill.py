@@ -7,6 +7,7 @@ from typing import Any
 from ...model import Scheme
 from ..context import GeneratedPage, RenderContext
 from ..markdown import MarkdownRenderer
+from ..scheme import scheme_about
 from ..urls import drill_path
 
 
@@ -31,7 +32,8 @@ def build_drill_page(ctx: RenderContext, scheme: Scheme) -> GeneratedPage:
     data = drill_data(scheme, ctx.quiz_md)
     actions = [{"id": c["id"], "html": c["action"]} for c in data["classes"] if c["action"]]
     return GeneratedPage(drill_path(scheme.id), drill_title(ctx, scheme),
-                         ctx.render("drill.md.j2", drill=data, actions=actions))
+                         ctx.render("drill.md.j2", drill=data, actions=actions,
+                                    about=scheme_about(scheme, ctx.quiz_md)))
 
 
 def drill_data(scheme: Scheme, md: MarkdownRenderer) -> dict[str, Any]:

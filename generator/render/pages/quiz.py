@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ...errors import ContentError, ContentErrors
-from ...model import Quiz
+from ...model import Classify, Quiz
 from ..markdown import model_texts
 from ..context import GeneratedPage, RenderContext
+from ..scheme import scheme_about
 from ..quizview import STORAGE_VERSION, MarkError, question_views, storage_key
 from ..urls import lesson_path, quiz_path
 
@@ -34,8 +35,12 @@ def build_quiz_page(ctx: RenderContext, quiz: Quiz) -> GeneratedPage:
               "pass": quiz.pass_mark, "scoring": quiz.scoring, "draw": quiz.draw,
               "shuffleQuestions": quiz.shuffle_questions, "shuffleOptions": quiz.shuffle_options,
               "questions": key}
+    # Each scheme the quiz's exercises use is explained once, above the questions.
+    used = dict.fromkeys(q.scheme for q in quiz.questions if isinstance(q, Classify))
+    schemes = [a for s in used if (a := scheme_about(ctx.project.schemes[s], ctx.quiz_md)) is not None]
     markdown = ctx.render("quiz.md.j2", quiz=quiz, questions=views, intro=ctx.quiz_md.block(quiz.intro),
-                          lesson_href=ctx.link(lesson_path(lesson), path), lesson=lesson, config=config)
+                          lesson_href=ctx.link(lesson_path(lesson), path), lesson=lesson, config=config,
+                          schemes=schemes)
     return GeneratedPage(path, quiz.title, markdown)
 
 
