@@ -1,11 +1,19 @@
-"""Shared pytest options and fixtures."""
+"""Shared pytest options and fixtures: a factory that builds real sites from fixture projects."""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
 import pytest
+import yaml
 
 #: Examples per Hypothesis test in an ordinary run; `make fuzz` asks for thousands.
 DEFAULT_FUZZ_EXAMPLES = 300
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -18,4 +26,72 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(scope="session")
 def fuzz_examples(request: pytest.FixtureRequest) -> int:
     """How many examples a fuzz test should run (--fuzz-examples)."""
-    return request.config.getoption("--fuzz-examples")
+    return int(request.config.getoption("--fuzz-examples"))
+
+
+@dataclass
+class SiteProject:
+    """A writable copy of a fixture project; `build` runs the real `make site` path on it."""
+
+    root: Path
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def write(self, path: str, text: str) -> Path:
+        """Add or replace a file of the project."""
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        return target
+
+    def build(self, site_dir: Path | None = None, **options: Any) -> Path:
+        """Build the site atomically (strict) into `site_dir` (default: the project's site/)."""
+        from generator.mkdocs.build import build_site
+
+        return build_site(self.config, site_dir=site_dir or self.root / "site", **options)
+
+
+SiteFactory = Callable[..., SiteProject]
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> SiteFactory:
+    """Copy a fixture project into tmp_path, with mkdocs.yml and plugin options overridden as data.
+
+    `mkdocs` replaces top-level keys of mkdocs.yml (`theme` is merged one level deep); `plugin`
+    sets options of the courseware plugin; `files` adds or replaces files (None deletes).
+    """
+    made = 0
+
+    def make(source: Path = MINI, *, mkdocs: dict[str, Any] | None = None, plugin: dict[str, Any] | None = None,
+             files: dict[str, str | None] | None = None) -> SiteProject:
+        nonlocal made
+        made += 1
+        root = tmp_path / f"{source.name}-{made}"
+        shutil.copytree(source, root)
+        project = SiteProject(root)
+        if mkdocs or plugin:
+            config = yaml.safe_load(project.config.read_text(encoding="utf-8"))
+            for key, value in (mkdocs or {}).items():
+                config[key] = {**config.get(key, {}), **value} if key == "theme" else value
+            if plugin:
+                config["plugins"] = [_with_options(p, plugin) for p in config["plugins"]]
+            project.config.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        for path, text in (files or {}).items():
+            if text is None:
+                (root / path).unlink()
+            else:
+                project.write(path, text)
+        return project
+
+    return make
+
+
+def _with_options(entry: str | dict[str, Any], options: dict[str, Any]) -> str | dict[str, Any]:
+    name = entry if isinstance(entry, str) else next(iter(entry))
+    if name != "courseware":
+        return entry
+    current = {} if isinstance(entry, str) else dict(entry[name] or {})
+    return {name: {**current, **options}}

@@ -74,6 +74,11 @@ def test_fill_blank_count_must_match(tmp_path: Path) -> None:
                                      "character '\\t' that cannot start any token (this line contains a tab; YAML "
                                      "indentation must use spaces)"),
         (b"id: M1\nid: M2\n", "lessons/M1.yml:2:1: duplicate key 'id': each field may appear once"),
+        ("id: M1\ntitle: 标题\n".encode() + b"summary: ab\xffcd\n",
+         "lessons/M1.yml:3:12: not valid UTF-8 (byte 0xff); save the file as UTF-8"),
+        (b"id: M1\nsections:\n  - title: x\n    body: y\n\t  blocks: []\n",
+         "lessons/M1.yml:5:1: invalid YAML while scanning for the next token: found character '\\t' that cannot "
+         "start any token (this line contains a tab; YAML indentation must use spaces)"),
         (b"a: &a [1]\nb: *a\n---\nc: 1\n", "lessons/M1.yml:4:1: expected one YAML document, found 2 (remove the "
                                            "'---' separator)"),
     ],
