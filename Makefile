@@ -4,14 +4,19 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
+ZSTAMP := $(VENV)/.installed-zensical
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site serve check test fuzz bench quick-course schema typecheck runtime clean
+.PHONY: site site-zensical serve serve-zensical check test fuzz bench quick-course schema typecheck runtime clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(ZSTAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[zensical]'
 	touch $@
 
 $(TSTAMP): $(STAMP) package.json
@@ -29,6 +34,12 @@ site: $(STAMP)  ## build the bundled course into site/
 
 serve: $(STAMP)  ## preview with live reload (edit lessons/*.yml and watch the page change)
 	$(PY) -m generator serve
+
+site-zensical: $(ZSTAMP)  ## the same course built by Zensical into site-zensical/
+	$(PY) -m generator build --engine zensical
+
+serve-zensical: $(ZSTAMP)  ## live preview with Zensical (the course is exported again on every edit)
+	$(PY) -m generator serve --engine zensical
 
 check: $(STAMP)  ## validate all content and print a summary
 	$(PY) -m generator check
@@ -52,7 +63,7 @@ schema: $(STAMP)  ## regenerate schema/*.json after changing the models
 	$(PY) -m generator schema
 
 clean:
-	rm -rf site site-quick .pytest_cache
+	rm -rf site site-quick site-zensical build .pytest_cache
 
 typecheck: $(TSTAMP)  ## mypy over the package
 	$(PY) -m pip install --quiet mypy types-PyYAML

@@ -64,31 +64,25 @@ def check(root: Path) -> None:
               show_default=True, help=CONFIG_HELP)
 @click.option("--course", default=None, help="Course manifest to build instead of the one in mkdocs.yml.")
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: site_dir of mkdocs.yml).")
+              help="Output folder (default: site_dir of mkdocs.yml; site-zensical/ with --engine zensical).")
+@click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs", show_default=True,
+              help="The static-site engine: MkDocs with the courseware plugin, or Zensical over the core's export.")
 @click.pass_obj
-def build(root: Path, config_file: Path, course: str | None, site_dir: Path | None) -> None:
+def build(root: Path, config_file: Path, course: str | None, site_dir: Path | None, engine: str) -> None:
     """Check the content, then build the site atomically (strict mode)."""
-    from mkdocs.exceptions import MkDocsException
-
-    from .mkdocs.build import build_site
     from .output import UnsafeOutput
 
     _load(root)
     if not config_file.is_file():
         raise click.UsageError(f"no such config file: {config_file}")
-    # MkDocs reports through logging; show its warnings and errors the way `mkdocs build` does.
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logging.getLogger("mkdocs").addHandler(handler)
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
-        target = build_site(config_file, site_dir=site_dir, course=course)
+        target = _build_with(engine, config_file, site_dir, course)
     except ContentErrors as exc:
         click.echo(exc.report(), err=True)
         sys.exit(1)
     except UnsafeOutput as exc:
         raise click.UsageError(str(exc)) from None
-    except MkDocsException as exc:
+    except BuildFailed as exc:
         click.echo(f"build failed: {exc}", err=True)
         sys.exit(1)
     except OSError as exc:  # a full disk, a folder that cannot be written: the previous site is intact
@@ -96,6 +90,33 @@ def build(root: Path, config_file: Path, course: str | None, site_dir: Path | No
                    "the previous site was left as it was", err=True)
         sys.exit(1)
     click.echo(f"site written to {target}")
+
+
+class BuildFailed(Exception):
+    """The engine reported a failure (its own messages were already shown)."""
+
+
+def _build_with(engine: str, config_file: Path, site_dir: Path | None, course: str | None) -> Path:
+    if engine == "zensical":
+        from .zensical.build import ZensicalError, build_site_zensical
+
+        try:
+            return build_site_zensical(config_file, site_dir=site_dir, course=course)
+        except ZensicalError as exc:
+            raise BuildFailed(str(exc)) from None
+    from mkdocs.exceptions import MkDocsException
+
+    from .mkdocs.build import build_site
+
+    # MkDocs reports through logging; show its warnings and errors the way `mkdocs build` does.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        return build_site(config_file, site_dir=site_dir, course=course)
+    except MkDocsException as exc:
+        raise BuildFailed(str(exc)) from None
 
 
 @main.command()
@@ -127,8 +148,15 @@ def export(root: Path, out: Path, course: str, language: str, no_directory_urls:
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
               show_default=True, help=CONFIG_HELP)
 @click.option("-a", "--dev-addr", default=None, help="IP:port to serve on (default: from mkdocs.yml).")
-def serve(config_file: Path, dev_addr: str | None) -> None:
+@click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs", show_default=True,
+              help="Preview with MkDocs (the plugin) or with Zensical (over the core's export).")
+def serve(config_file: Path, dev_addr: str | None, engine: str) -> None:
     """Serve the site and rebuild when lessons, quizzes or templates change."""
+    if engine == "zensical":
+        from .zensical.serve import serve as serve_zensical
+
+        serve_zensical(config_file, dev_addr or "127.0.0.1:8000")
+        return
     from mkdocs.commands import serve as mkdocs_serve
 
     mkdocs_serve.serve(str(config_file), dev_addr=dev_addr, livereload=True)

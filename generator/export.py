@@ -34,14 +34,19 @@ def export_course(inputs: BuildInputs, target: Path) -> SiteOutput:
     owned += [inputs.templates_dir] if inputs.templates_dir else []
     check_output_dir(target, inputs.root, owned, marker=NAV_FILE)
     with staging_for(target) as staging:
-        for page in output.pages:
-            _write(staging / page.path, page.markdown.encode("utf-8"))
-        for path, data in output.assets.items():
-            _write(staging / path, data)
-        nav = yaml.safe_dump({"nav": output.nav}, allow_unicode=True, sort_keys=False)
-        _write(staging / NAV_FILE, nav.encode("utf-8"))
+        write_output(output, staging)
         swap_in(staging, target)
     return output
+
+
+def write_output(output: SiteOutput, folder: Path) -> None:
+    """Write pages, assets and nav.yml of `output` under `folder`."""
+    for page in output.pages:
+        _write(folder / page.path, page.markdown.encode("utf-8"))
+    for path, data in output.assets.items():
+        _write(folder / path, data)
+    nav = yaml.safe_dump({"nav": output.nav}, allow_unicode=True, sort_keys=False)
+    _write(folder / NAV_FILE, nav.encode("utf-8"))
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -38,11 +38,52 @@ BASE = _site_url()
 ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(BASE))
 
 
+#: Every browser test runs against the site each engine builds from the same fixture project.
+ENGINES = ["mkdocs", "zensical"]
+#: A search result link in each engine's search UI (Zensical draws its results in a shadow root,
+#: which Playwright's CSS selectors enter).
+SEARCH_RESULT = {"mkdocs": ".md-search-result__item a, a.md-search-result__link", "zensical": "dialog ol li a"}
+SEARCH_INPUT = {"mkdocs": "input.md-search__input", "zensical": "dialog input"}
+
+
+def search(page: Any, engine: str, query: str) -> Any:
+    """Open the theme's search with its keyboard shortcut, type `query`; the result links."""
+    page.keyboard.press("/")
+    page.wait_for_selector(SEARCH_INPUT[engine] + ":focus")
+    page.keyboard.type(query)
+    results = page.locator(SEARCH_RESULT[engine])
+    # The index loads in a worker: a query typed before it is ready is answered only on the next edit.
+    for _ in range(10):
+        try:
+            results.first.wait_for(state="attached", timeout=1000)
+            return results
+        except Exception:  # Playwright's TimeoutError: edit the query again
+            page.keyboard.press("Backspace")
+            page.keyboard.type(query[-1])
+    results.first.wait_for(state="attached")
+    return results
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The static-site engine that built the site under test."""
+    return str(request.param)
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_dir(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    project = tmp_path_factory.mktemp(f"project-{engine}") / "mini"
+    shutil.copytree(FIXTURE, project)
+    out = tmp_path_factory.mktemp(f"site-{engine}") / "site"
+    if engine == "zensical":
+        from generator.zensical.build import build_site_zensical
+
+        return build_site_zensical(project / "mkdocs.yml", site_dir=out)
     from generator.mkdocs.build import build_site
 
-    return build_site(FIXTURE / "mkdocs.yml", site_dir=tmp_path_factory.mktemp("site") / "site")
+    return build_site(project / "mkdocs.yml", site_dir=out)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -112,7 +153,8 @@ class Session:
 
         The fixture configures no palette, so Material's palette stylesheet is linked in first.
         """
-        css = next((self.site_dir / "assets" / "stylesheets").glob("palette.*.min.css"))
+        stylesheets = self.site_dir / "assets" / "stylesheets"
+        css = next(stylesheets.rglob("palette.*.min.css")).relative_to(stylesheets).as_posix()
         self.page.evaluate(
             """([href, scheme]) => new Promise((done) => {
                 document.body.setAttribute('data-md-color-scheme', scheme);
@@ -124,7 +166,7 @@ class Session:
                 link.onload = done;
                 document.head.append(link);
             })""",
-            [f"{BASE}/assets/stylesheets/{css.name}", scheme],
+            [f"{BASE}/assets/stylesheets/{css}", scheme],
         )
 
     def saved(self, quiz_id: str) -> Any:

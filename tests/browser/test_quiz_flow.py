@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from answers import RIGHT, answer_right, order_right, pass_m1_extra
+from conftest import search
 
 pytestmark = pytest.mark.browser
 
@@ -267,7 +268,7 @@ def test_no_javascript_rendering(make_session: Any) -> None:
     assert page.locator("#m-x1 [data-cw-worked] li:visible").count() == 4, "all worked steps at once"
 
 
-def test_no_request_leaves_the_origin(s: Any, site_dir: Any) -> None:
+def test_no_request_leaves_the_origin(s: Any, site_dir: Any, engine: str) -> None:
     """Every page of the site, search included, loads only from the site's own origin.
 
     (Each test's session also fails on a foreign request; this one walks the whole site.)
@@ -277,7 +278,5 @@ def test_no_request_leaves_the_origin(s: Any, site_dir: Any) -> None:
     for rel in pages:
         s.goto("/" if rel == "." else f"/{rel}/", mounted=False)
     page = s.page
-    page.keyboard.press("/")  # Material's search shortcut
-    page.keyboard.type("MAN")
-    page.wait_for_selector(".md-search-result__item", state="attached")
+    search(page, engine, "MAN")
     assert s.requests and not s.foreign(), s.foreign()

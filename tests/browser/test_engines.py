@@ -1,0 +1,32 @@
+"""What differs between the engines: search in Chinese, instant navigation, the theme's chrome."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conftest import search
+
+
+def test_a_chinese_search_finds_the_lesson(s: Any, engine: str) -> None:
+    page = s.goto("/", mounted=False)
+    results = search(page, engine, "潜在客户")
+    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    assert any("lessons/M1/" in href for href in hrefs), hrefs
+
+
+def test_instant_navigation_mounts_the_quiz_and_keeps_progress(s: Any, engine: str) -> None:
+    page = s.goto("/lessons/M1/", mounted=False)
+    page.click("a[href$='quizzes/M1-quiz/']")
+    page.wait_for_selector("[data-cw-quiz] [data-cw-mounted], [data-cw-quiz][data-cw-mounted]", state="attached")
+    page.locator("#m-q3 input[value=true]").check()
+    page.click("#m-q3 [data-cw-action=check]")
+    assert "回答正确" in page.inner_text("#m-q3 [data-cw-status]")
+    page.go_back()
+    page.click("a[href$='quizzes/M1-quiz/']")
+    page.wait_for_selector("#m-q3 [data-cw-status]:not(:empty)")
+    assert "回答正确" in page.inner_text("#m-q3 [data-cw-status]"), engine
+
+
+def test_the_site_is_named_after_the_course(s: Any, site_dir: Any) -> None:
+    page = s.goto("/", mounted=False)
+    assert "迷你课程" in page.title()
