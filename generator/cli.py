@@ -72,7 +72,8 @@ def build(root: Path, config_file: Path, course: str | None, site_dir: Path | No
     """Check the content, then build the site atomically (strict mode)."""
     from .output import UnsafeOutput
 
-    _load(root)
+    if engine == "mkdocs":
+        _load(root)  # MkDocs would log content errors as one line; report them here first
     if not config_file.is_file():
         raise click.UsageError(f"no such config file: {config_file}")
     try:
