@@ -10,7 +10,7 @@ import contextlib
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -68,6 +68,12 @@ def serve(folder: Path, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def serve_folder() -> Callable[..., contextlib.AbstractContextManager[str]]:
+    """`serve` for tests that build a site of their own (pytest fixtures are how tests share code here)."""
+    return serve
 
 
 @pytest.fixture(scope="session")
