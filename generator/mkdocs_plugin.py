@@ -18,7 +18,6 @@ from .config import CoursewareConfig
 from .errors import ContentErrors
 from .render.site import ASSET_DIR, RUNTIME_FILES, SiteOutput
 
-
 #: Material features that turn text written by course authors into markup, and why each is refused.
 #: With content.tooltips, Material renders the text of every `title` attribute (glossary definitions,
 #: link titles, long navigation and table-of-contents entries it shortens with an ellipsis) as HTML in
