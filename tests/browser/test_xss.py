@@ -411,6 +411,7 @@ POINT = """(n) => {
   // Already under the pointer (inside the element probed before it): leave first, then enter.
   return hit && el.contains(hit) ? [x, y, el.matches(':hover')] : null;
 }"""
+FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 #: The probed elements the pointer really entered.
 ENTERED = "() => [...document.querySelectorAll('[data-xss-entered]')].map(el => +el.dataset.xssProbe)"
 
@@ -510,6 +511,8 @@ def walk(browser: Any, origin: str, paths: list[str]) -> Probe:
             candidates = page.evaluate(COLLECT, [KINDS, FOCUSABLE])
             probe.kinds |= {(c["kind"], c["region"]) for c in candidates if c["visible"]}
             chosen = choose(candidates, seen)
+            # Two frames: the visibility observers (Material's ellipsis patch) see what COLLECT scrolled past.
+            page.evaluate(FRAMES)
             for c in chosen:
                 # Focus, then a real pointer move onto the element's centre (mouseenter and mouseover
                 # fire as for a person); see POINT for why not locator.hover().
@@ -562,6 +565,8 @@ def report(probe: Probe, limit: int = 40) -> str:
 
 @dataclass
 class Site:
+    """A built hostile site, the origin it is served on and its number of lessons."""
+
     folder: Path
     origin: str
     lessons: int
