@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
-from helpers import copy_mini, replace_in
+from helpers import ROOT, copy_mini, replace_in
 
 from generator.cli import main
 from generator.load import load_project
@@ -82,8 +85,6 @@ def test_failed_build_leaves_previous_site(tmp_path: Path) -> None:
 
 def test_second_course_builds_into_its_own_folder(tmp_path: Path) -> None:
     """The short course is assembled from the same pool by one command (as `make quick-course`)."""
-    from helpers import ROOT
-
     out = tmp_path / "site-quick"
     result = run("--root", str(ROOT), "build", "-f", str(ROOT / "mkdocs.yml"), "--course", "courses/quick.yml",
                  "-d", str(out))
@@ -92,3 +93,33 @@ def test_second_course_builds_into_its_own_folder(tmp_path: Path) -> None:
     assert lessons == ["L2", "L3", "L7"]
     assert "<title>新人速成</title>" in (out / "index.html").read_text(encoding="utf-8")
     assert (out / "quizzes/L3-exercises/index.html").is_file() and (out / "drills/man/index.html").is_file()
+
+
+def _with_material_tooltips(root: Path) -> Path:
+    config = root / "mkdocs.yml"
+    replace_in(config, "features: [navigation.instant]", "features: [navigation.instant, content.tooltips]")
+    return config
+
+
+def test_material_tooltips_refuse_to_build(tmp_path: Path) -> None:
+    """content.tooltips would render author titles as HTML: the build stops and says why and what to do."""
+    root = copy_mini(tmp_path)
+    config, site = _with_material_tooltips(root), root / "site"
+    result = run("--root", str(root), "build", "-f", str(config), "-d", str(site))
+    assert result.exit_code == 1, result.output
+    assert "theme.features in mkdocs.yml lists content.tooltips" in result.output
+    assert "would run as script" in result.output
+    assert "Remove content.tooltips from theme.features" in result.output
+    assert not site.exists()
+
+
+def test_plain_mkdocs_build_refuses_material_tooltips(tmp_path: Path) -> None:
+    """`mkdocs build` run directly (not through our CLI) refuses too, with a non-zero exit code."""
+    root = copy_mini(tmp_path)
+    config = _with_material_tooltips(root)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(root / "site")],
+                            capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert result.returncode != 0, result.stderr
+    assert "lists content.tooltips" in result.stderr and "would run as script" in result.stderr
+    assert not (root / "site" / "index.html").exists()

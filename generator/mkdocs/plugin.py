@@ -18,6 +18,32 @@ from ..pipeline import BuildInputs, render_course
 from ..render.site import ASSET_DIR, RUNTIME_FILES, SiteOutput
 from .config import CoursewareConfig
 
+#: Material features that turn text written by course authors into markup, and why each is refused.
+#: With content.tooltips, Material renders the text of every `title` attribute (glossary definitions,
+#: link titles, long navigation and table-of-contents entries it shortens with an ellipsis) as HTML in
+#: its tooltips, so a title such as `<img src=x onerror=...>` would run as script in a reader's browser.
+UNSAFE_THEME_FEATURES: dict[str, str] = {
+    "content.tooltips": (
+        "Material renders title attributes (glossary definitions, link titles, shortened navigation and "
+        "table-of-contents entries) as HTML in its tooltips, so text written by course authors would run "
+        "as script in readers' browsers"
+    ),
+}
+
+
+def refuse_unsafe_theme_features(features: list[str]) -> None:
+    """Raise PluginError when `theme.features` of mkdocs.yml lists a feature in UNSAFE_THEME_FEATURES.
+
+    Glossary terms keep their tooltips without it: browsers show `title` as plain text.
+    """
+    for name in features:
+        if name in UNSAFE_THEME_FEATURES:
+            raise PluginError(
+                f"theme.features in mkdocs.yml lists {name}: {UNSAFE_THEME_FEATURES[name]}. "
+                f"Remove {name} from theme.features in mkdocs.yml (browsers still show title attributes "
+                "as plain-text tooltips)."
+            )
+
 
 class CoursewarePlugin(BasePlugin[CoursewareConfig]):
     """Adds the course's lesson, quiz, glossary and progress pages to an MkDocs build."""
@@ -25,6 +51,9 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
     output: SiteOutput | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Checked even with the generator turned off: the refusal is a property of the site, so a
+        # config that would render author text as markup never builds.
+        refuse_unsafe_theme_features(list(config.theme.get("features") or []))
         if not self.config.enabled:
             return config
         base = Path(config.config_file_path or ".").resolve().parent

@@ -6,10 +6,11 @@ browsers here). A missing browser is a test failure, never a skip.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -91,18 +92,37 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serve(folder: Path, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve `folder` over HTTP on host:port (port 0: a free one) and yield the origin it is reachable at.
+
+    The folder may be filled after the server starts (a test can learn the port first and build a site
+    whose site_url names it).
+    """
+    handler = functools.partial(_Quiet, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer((host, port), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def serve_folder() -> Callable[..., contextlib.AbstractContextManager[str]]:
+    """`serve` for tests that build a site of their own (pytest fixtures are how tests share code here)."""
+    return serve
+
+
 @pytest.fixture(scope="session")
 def server(site_dir: Path) -> Iterator[str]:
     """Serve the site on the host and port of its site_url: instant navigation needs that origin."""
     parts = urlsplit(BASE)
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer((parts.hostname or "127.0.0.1", parts.port or 80), handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield BASE
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(site_dir, parts.hostname or "127.0.0.1", parts.port or 80):
+        yield BASE
 
 
 @pytest.fixture(scope="session")
