@@ -1,4 +1,4 @@
-"""Glossary tooltips that work in Chinese text.
+"""Glossary terms marked in Chinese text (plain-text titles; the theme's HTML tooltips stay off).
 
 Python-Markdown's abbr extension wraps terms only between word boundaries (\\b), and there is no
 word boundary between two Chinese characters, so a term inside a Chinese sentence is never found.

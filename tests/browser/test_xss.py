@@ -139,7 +139,7 @@ def _questions(g: int, k: int, p: str, md: str) -> list[dict[str, Any]]:
         {"id": f"{x}-multiple", "type": "multiple", "prompt": p,
          "options": [{"text": p, "correct": True, "feedback": p}, {"text": f"{p} 2", "feedback": md}], **common},
         {"id": f"{x}-tf", "type": "truefalse", "prompt": md, "answer": True, **common},
-        {"id": f"{x}-fill", "type": "fill", "prompt": f"{p} {{_}} {p}", "blanks": [{"accept": [p, f"{p} 2"]}],
+        {"id": f"{x}-fill", "type": "fill", "prompt": f"{{_}} {p} {p}", "blanks": [{"accept": [p, f"{p} 2"]}],
          **common},
         {"id": f"{x}-numeric", "type": "numeric", "prompt": p, "answer": 3, "unit": p, **common},
         {"id": f"{x}-ordering", "type": "ordering", "prompt": p, "items": [p, f"{p} 2", f"{p} 3"], **common},
@@ -150,8 +150,9 @@ def _questions(g: int, k: int, p: str, md: str) -> list[dict[str, Any]]:
          "items": [{"text": p, "category": p}, {"text": f"{p} 2", "category": f"{p} B"}], **common},
         # Exercises: a rule-based scheme with cues, a judgment scheme with a rationale, a calculation.
         {"id": f"{x}-rules", "type": "classify", "scheme": f"xr{g}", "prompt": md,
-         "scenario": f"{md}\n\n{p} 预算充足。",
-         "cues": [{"quote": p, "attribute": "money", "value": "M", "why": md}], **common},
+         # A cue quote must be text of the scenario (a payload in raw HTML is refused at build).
+         "scenario": f"预算充足。\n\n{md}\n\n{p}",
+         "cues": [{"quote": "预算充足", "attribute": "money", "value": "M", "why": md}], **common},
         {"id": f"{x}-judgment", "type": "classify", "scheme": f"xj{g}", "scenario": md, "answer": "user",
          "rationale": md, **common},
         {"id": f"{x}-calc", "type": "calc", "prompt": md, "formula": "churn_rate", "givens": {"lost": 1, "total": 4},
