@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from helpers import SiteFactory, SiteProject
 
 #: Examples per Hypothesis test in an ordinary run; `make fuzz` asks for thousands.
 DEFAULT_FUZZ_EXAMPLES = 300
@@ -27,33 +26,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def fuzz_examples(request: pytest.FixtureRequest) -> int:
     """How many examples a fuzz test should run (--fuzz-examples)."""
     return int(request.config.getoption("--fuzz-examples"))
-
-
-@dataclass
-class SiteProject:
-    """A writable copy of a fixture project; `build` runs the real `make site` path on it."""
-
-    root: Path
-
-    @property
-    def config(self) -> Path:
-        return self.root / "mkdocs.yml"
-
-    def write(self, path: str, text: str) -> Path:
-        """Add or replace a file of the project."""
-        target = self.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        return target
-
-    def build(self, site_dir: Path | None = None, **options: Any) -> Path:
-        """Build the site atomically (strict) into `site_dir` (default: the project's site/)."""
-        from generator.mkdocs.build import build_site
-
-        return build_site(self.config, site_dir=site_dir or self.root / "site", **options)
-
-
-SiteFactory = Callable[..., SiteProject]
 
 
 @pytest.fixture

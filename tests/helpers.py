@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,3 +38,30 @@ def errors_of(root: Path) -> list[str]:
     with pytest.raises(ContentErrors) as info:
         load_project(root)
     return [str(e) for e in info.value.errors]
+
+
+@dataclass
+class SiteProject:
+    """A writable copy of a fixture project; `build` runs the real `make site` path on it."""
+
+    root: Path
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def write(self, path: str, text: str) -> Path:
+        """Add or replace a file of the project."""
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        return target
+
+    def build(self, site_dir: Path | None = None, **options: Any) -> Path:
+        """Build the site atomically (strict) into `site_dir` (default: the project's site/)."""
+        from generator.mkdocs.build import build_site
+
+        return build_site(self.config, site_dir=site_dir or self.root / "site", **options)
+
+
+SiteFactory = Callable[..., SiteProject]

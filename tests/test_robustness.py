@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SiteFactory
+from helpers import SiteFactory
 from mkdocs.exceptions import Abort
 
 from generator.mkdocs.build import build_site

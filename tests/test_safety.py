@@ -196,3 +196,21 @@ def test_a_failed_build_reports_the_page_clash(tmp_path: Path) -> None:
                             timeout=120)
     assert result.returncode == 1
     assert "docs/lessons/M1/index.md is a hand-written page, but the course generates the page" in result.stderr
+
+
+def test_a_full_disk_is_a_message_not_a_traceback(checkout: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.mkdocs.build as mkdocs_build
+
+    def full(*args: object, **kwargs: object) -> Path:
+        raise OSError(28, "No space left on device", str(checkout / "site"))
+
+    monkeypatch.setattr(mkdocs_build, "build_site", full)
+    cwd = os.getcwd()
+    os.chdir(checkout)
+    try:
+        result = CliRunner().invoke(main, ["build"])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 1
+    assert "build failed: No space left on device" in result.output
+    assert "the previous site was left as it was" in result.output

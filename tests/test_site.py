@@ -7,8 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SiteFactory
-from helpers import copy_mini
+from helpers import SiteFactory, copy_mini
 from mkdocs.exceptions import Abort
 
 from generator.mkdocs.build import build_site

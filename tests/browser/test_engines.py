@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import search
+from support import search
 
 
 def test_a_chinese_search_finds_the_lesson(s: Any, engine: str) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from answers import RIGHT, answer_right, order_right, pass_m1_extra
-from conftest import search
+from support import search
 
 pytestmark = pytest.mark.browser
 
