@@ -164,26 +164,35 @@ def serve(config_file: Path, dev_addr: str | None, engine: str) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["lesson", "quiz"]))
+@click.argument("kind", type=click.Choice(["lesson", "quiz", "exercises", "scheme", "glossary", "course"]))
 @click.argument("ident")
-@click.option("--lesson", "lesson_id", default=None, help="For a quiz: the lesson it practises.")
+@click.option("--lesson", "lesson_id", default=None, help="quiz, exercises, glossary: the lesson they belong to.")
+@click.option("--scheme", "scheme_id", default=None, help="exercises: the scheme they practise.")
+@click.option("--kind", "scheme_kind", type=click.Choice(["rules", "judgment"]), default="rules", show_default=True,
+              help="scheme: a rule table over attributes, or classes judged with a rationale.")
+@click.option("--lessons", default="", help="course: lesson ids in teaching order, comma-separated.")
 @click.pass_obj
-def new(root: Path, kind: str, ident: str, lesson_id: str | None) -> None:
-    """Scaffold a valid, commented lesson or quiz file named after IDENT."""
-    from .scaffold import LESSON, QUIZ
+def new(root: Path, kind: str, ident: str, lesson_id: str | None, scheme_id: str | None, scheme_kind: str,
+        lessons: str) -> None:
+    """Scaffold valid, commented content files: a lesson (with its quiz), quiz, exercises, scheme, glossary, course."""
+    from .scaffold import scaffolds
 
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", ident):
         raise click.BadParameter("use letters, digits, '-', '_' or '.', at most 64 characters", param_hint="ID")
-    folder = root / ("lessons" if kind == "lesson" else "quizzes")
-    path = folder / f"{ident}.yml"
-    if path.exists():
-        raise click.UsageError(f"{path} already exists; the generator never overwrites an author's file")
-    if kind == "quiz" and not lesson_id:
-        raise click.UsageError("a quiz belongs to a lesson: pass --lesson LESSON_ID")
-    folder.mkdir(parents=True, exist_ok=True)
-    text = LESSON.format(id=ident) if kind == "lesson" else QUIZ.format(id=ident, lesson=lesson_id)
-    path.write_text(text, encoding="utf-8")
-    click.echo(f"created {path}")
+    try:
+        files = scaffolds(root, kind, ident, lesson=lesson_id, scheme=scheme_id, scheme_kind=scheme_kind,
+                          lessons=tuple(x.strip() for x in lessons.split(",") if x.strip()))
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    for scaffold in files:
+        if scaffold.path.exists():
+            raise click.UsageError(f"{scaffold.path} already exists; the generator never overwrites an author's file")
+    for scaffold in files:
+        scaffold.path.parent.mkdir(parents=True, exist_ok=True)
+        scaffold.path.write_text(scaffold.text, encoding="utf-8")
+        click.echo(f"created {scaffold.path}")
+        if scaffold.note:
+            click.echo(f"  {scaffold.note}")
 
 
 @main.command()

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from helpers import ROOT, copy_mini, replace_in
 
@@ -38,16 +39,61 @@ def test_check_reports_content_errors_with_exit_1(tmp_path: Path) -> None:
     assert "1 error(s) in course content" in result.output
 
 
-def test_new_lesson_and_quiz_scaffold_valid_files(tmp_path: Path) -> None:
+#: Scaffold commands (after --root), and what each combination adds to an empty pool.
+SCAFFOLDS = {
+    "lesson": ["new", "lesson", "P1"],
+    "rules scheme": ["new", "scheme", "s-rules", "--kind", "rules"],
+    "judgment scheme": ["new", "scheme", "s-judge", "--kind", "judgment"],
+    "rules exercises": ["new", "exercises", "P1-rx", "--lesson", "P1", "--scheme", "s-rules"],
+    "judgment exercises": ["new", "exercises", "P1-jx", "--lesson", "P1", "--scheme", "s-judge"],
+    "extra quiz": ["new", "quiz", "P1-more", "--lesson", "P1"],
+    "glossary": ["new", "glossary", "P1-terms", "--lesson", "P1"],
+    "course": ["new", "course", "pc", "--lessons", "P1"],
+}
+COMBINATIONS = [
+    ["lesson"],
+    ["lesson", "glossary"],
+    ["lesson", "course"],
+    ["lesson", "course", "glossary"],
+    ["lesson", "rules scheme", "judgment scheme"],
+    ["lesson", "rules scheme", "rules exercises"],
+    ["lesson", "judgment scheme", "judgment exercises"],
+    ["lesson", "rules scheme", "judgment scheme", "rules exercises", "judgment exercises", "extra quiz", "glossary"],
+]
+
+
+@pytest.mark.parametrize("names", COMBINATIONS, ids=[" + ".join(c) for c in COMBINATIONS])
+def test_scaffolds_check_clean_together(tmp_path: Path, names: list[str]) -> None:
+    root = tmp_path / "pool"
+    root.mkdir()
+    for name in names:
+        result = run("--root", str(root), *SCAFFOLDS[name])
+        assert result.exit_code == 0, result.output
+    result = run("--root", str(root), "check")
+    assert result.exit_code == 0, result.output
+    assert result.output.rstrip().endswith("errors: 0")
+    for path in root.rglob("*.yml"):
+        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+
+
+def test_a_further_quiz_in_a_checked_course_says_how_to_link_it(tmp_path: Path) -> None:
+    root = tmp_path / "pool"
+    root.mkdir()
+    for name in ("lesson", "course"):
+        run("--root", str(root), *SCAFFOLDS[name])
+    created = run("--root", str(root), *SCAFFOLDS["extra quiz"])
+    assert "next: list P1-more-q01 (and each further question) in an objective's assessed_by" in created.output
+    result = run("--root", str(root), "check")
+    assert result.exit_code == 1
+    assert "question 'P1-more-q01' assesses no objective" in result.output
+
+
+def test_scaffold_options_are_checked(tmp_path: Path) -> None:
     root = copy_mini(tmp_path)
-    assert run("--root", str(root), "new", "lesson", "L9").exit_code == 0
-    assert run("--root", str(root), "new", "quiz", "L9-quiz", "--lesson", "L9").exit_code == 0
-    # The scaffolded lesson names the scaffolded quiz's question: together they load cleanly.
-    replace_in(root / "quizzes/L9-quiz.yml", "id: L9-quiz-q01", "id: L9-q01")
-    project = load_project(root)
-    assert "L9" in project.lessons and "L9-quiz" in project.quizzes
-    text = (root / "lessons/L9.yml").read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../schema/lesson.schema.json")
+    missing = run("--root", str(root), "new", "exercises", "X", "--lesson", "M1", "--scheme", "nope")
+    assert missing.exit_code == 2 and "no scheme 'nope' in quizzes/schemes/" in missing.output
+    assert "this kind needs --lesson" in run("--root", str(root), "new", "glossary", "G").output
+    assert "a course needs its lessons" in run("--root", str(root), "new", "course", "c").output
 
 
 def test_usage_errors_exit_2_and_never_overwrite(tmp_path: Path) -> None:
