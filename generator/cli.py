@@ -20,10 +20,23 @@ CONFIG_HELP = "The mkdocs.yml to build with."
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
               help="Project root holding lessons/, quizzes/ and course.yml.")
+@click.option("-v", "--verbose", is_flag=True, help="Also show what the engines and their libraries report.")
 @click.pass_context
-def main(ctx: click.Context, root: Path) -> None:
+def main(ctx: click.Context, root: Path, verbose: bool) -> None:
     """Courseware generator: YAML lessons and quizzes to a static course site."""
     ctx.obj = root
+    if not verbose:
+        _quiet_libraries()
+
+
+def _quiet_libraries() -> None:
+    """Keep third-party chatter (jieba's dictionary messages, MkDocs' info lines) off the console."""
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        import jieba  # Material's Chinese search imports it; it logs at DEBUG to stderr from import on
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)
 
 
 def _load(root: Path):  # type: ignore[no-untyped-def]
@@ -113,7 +126,6 @@ def _build_with(engine: str, config_file: Path, site_dir: Path | None, course: s
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
         return build_site(config_file, site_dir=site_dir, course=course)
     except MkDocsException as exc:

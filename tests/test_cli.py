@@ -169,3 +169,14 @@ def test_plain_mkdocs_build_refuses_material_tooltips(tmp_path: Path) -> None:
     assert result.returncode != 0, result.stderr
     assert "lists content.tooltips" in result.stderr and "would run as script" in result.stderr
     assert not (root / "site" / "index.html").exists()
+
+
+def test_builds_are_quiet_unless_verbose(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = copy_mini(tmp_path)
+    quiet = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root, capture_output=True, text=True,
+                           timeout=300, check=False)
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stdout.strip().startswith("site written to") and quiet.stderr.strip() == ""
