@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sys
@@ -48,10 +49,23 @@ def _load(root: Path):  # type: ignore[no-untyped-def]
 
 
 @main.command()
+@click.option("--coverage", "show_coverage", is_flag=True,
+              help="Also list each objective with the questions that assess it, and what nothing uses.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: the coverage report as data for other tools (with --coverage).")
 @click.pass_obj
-def check(root: Path) -> None:
+def check(root: Path, show_coverage: bool, output_format: str) -> None:
     """Validate every lesson, quiz, scheme, glossary and course; print a summary."""
     project = _load(root)
+    if show_coverage:
+        from .coverage import coverage, report
+
+        result = coverage(project)
+        if output_format == "json":
+            click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+            return
+        for line in report(result):
+            click.echo(line)
     questions = [q for quiz in project.quizzes.values() for q in quiz.questions]
     by_type = Counter(q.type for q in questions)
     click.echo(f"lessons: {len(project.lessons)}  quizzes: {len(project.quizzes)}  questions: {len(questions)}  "

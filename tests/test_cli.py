@@ -180,3 +180,20 @@ def test_builds_are_quiet_unless_verbose(tmp_path: Path) -> None:
                            timeout=300, check=False)
     assert quiet.returncode == 0, quiet.stderr
     assert quiet.stdout.strip().startswith("site written to") and quiet.stderr.strip() == ""
+
+
+def test_coverage_lists_objectives_and_what_nothing_uses(tmp_path: Path) -> None:
+    import json
+
+    root = copy_mini(tmp_path)
+    run("--root", str(root), "new", "lesson", "P1")
+    run("--root", str(root), "new", "scheme", "unused")
+    result = run("--root", str(root), "check", "--coverage", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    lessons = {lesson["id"]: lesson for lesson in data["lessons"]}
+    assert lessons["P1"]["objectives"] == [{"id": "P1-o1", "text": "学完本课能做到的一件事", "questions": ["P1-quiz-q01"]}]
+    assert lessons["M1"]["courses"] == ["mini"] and lessons["M1"]["objectives"][0]["questions"]
+    assert data["lessons_in_no_course"] == ["P1"] and data["schemes_without_exercises"] == ["unused"]
+    text = run("--root", str(root), "check", "--coverage").output
+    assert "P1 新课程标题 (no course)" in text and "schemes without exercises: unused" in text

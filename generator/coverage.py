@@ -1,0 +1,74 @@
+"""`check --coverage`: what each objective is assessed by, and what nothing uses."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from .model import Classify
+from .model.project import Project
+
+
+@dataclass(frozen=True)
+class ObjectiveCoverage:
+    id: str
+    text: str
+    questions: list[str]
+
+
+@dataclass(frozen=True)
+class LessonCoverage:
+    id: str
+    title: str
+    objectives: list[ObjectiveCoverage]
+    #: Questions of the lesson's quizzes that no objective names.
+    unassessed: list[str]
+    courses: list[str]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    lessons: list[LessonCoverage] = field(default_factory=list)
+    lessons_in_no_course: list[str] = field(default_factory=list)
+    schemes_without_exercises: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for `--format json`."""
+        return asdict(self)
+
+
+def coverage(project: Project) -> Coverage:
+    """The coverage report of the whole pool (every lesson, course or not)."""
+    known = {q.id for quiz in project.quizzes.values() for q in quiz.questions}
+    lessons = []
+    for lesson in project.lessons.values():
+        own = [q.id for quiz in project.quizzes.values() if quiz.lesson == lesson.id for q in quiz.questions]
+        named = {ref for o in lesson.objectives for ref in o.assessed_by}
+        lessons.append(LessonCoverage(
+            id=lesson.id, title=lesson.title,
+            objectives=[ObjectiveCoverage(o.id, o.text, [q for q in o.assessed_by if q in known])
+                        for o in lesson.objectives],
+            unassessed=[q for q in own if q not in named],
+            courses=sorted(c.id for c in project.courses.values() if lesson.id in c.lessons),
+        ))
+    used = {q.scheme for quiz in project.quizzes.values() for q in quiz.questions if isinstance(q, Classify)}
+    return Coverage(
+        lessons=lessons,
+        lessons_in_no_course=[entry.id for entry in lessons if not entry.courses],
+        schemes_without_exercises=sorted(s for s in project.schemes if s not in used),
+    )
+
+
+def report(result: Coverage) -> list[str]:
+    """The report as text lines for the console."""
+    lines = []
+    for lesson in result.lessons:
+        where = ", ".join(lesson.courses) or "no course"
+        lines.append(f"{lesson.id} {lesson.title} ({where})")
+        for objective in lesson.objectives:
+            named = ", ".join(objective.questions) or "NOT ASSESSED"
+            lines.append(f"  {objective.id}: {objective.text} <- {named}")
+        if lesson.unassessed:
+            lines.append(f"  questions that assess no objective: {', '.join(lesson.unassessed)}")
+    lines.append(f"lessons in no course: {', '.join(result.lessons_in_no_course) or 'none'}")
+    lines.append(f"schemes without exercises: {', '.join(result.schemes_without_exercises) or 'none'}")
+    return lines
