@@ -32,8 +32,8 @@ $(TSTAMP): $(STAMP) package.json
 site: $(STAMP)  ## build the bundled course into site/
 	$(PY) -m generator build
 
-serve: $(STAMP)  ## preview with live reload (edit lessons/*.yml and watch the page change)
-	$(PY) -m generator serve
+serve: $(STAMP)  ## preview with live reload; content errors show in the browser (COURSE=courses/quick.yml for another course)
+	$(PY) -m generator serve $(if $(COURSE),--course $(COURSE))
 
 site-zensical: $(ZSTAMP)  ## the same course built by Zensical into site-zensical/
 	$(PY) -m generator build --engine zensical

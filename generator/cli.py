@@ -177,15 +177,19 @@ def export(root: Path, out: Path, course: str, language: str, no_directory_urls:
 @click.option("-a", "--dev-addr", default=None, help="IP:port to serve on (default: from mkdocs.yml).")
 @click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs", show_default=True,
               help="Preview with MkDocs (the plugin) or with Zensical (over the core's export).")
-def serve(config_file: Path, dev_addr: str | None, engine: str) -> None:
-    """Serve the site and rebuild when lessons, quizzes or templates change."""
+@click.option("--course", default=None, help="Course manifest to preview instead of the one in mkdocs.yml.")
+def serve(config_file: Path, dev_addr: str | None, engine: str, course: str | None) -> None:
+    """Serve the site and rebuild when content changes; content errors are shown in the browser."""
     if engine == "zensical":
         from .zensical.serve import serve as serve_zensical
 
-        serve_zensical(config_file, dev_addr or "127.0.0.1:8000")
+        serve_zensical(config_file, dev_addr or "127.0.0.1:8000", course=course)
         return
     from mkdocs.commands import serve as mkdocs_serve
 
+    from .mkdocs import plugin
+
+    plugin.course_override = course
     mkdocs_serve.serve(str(config_file), dev_addr=dev_addr, livereload=True)
 
 

@@ -6,6 +6,7 @@ content is loaded and rendered in ``on_config``, pages and assets are added in `
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,6 +16,7 @@ from mkdocs.structure.files import File, Files
 
 from ..errors import ContentErrors
 from ..pipeline import BuildInputs, render_course
+from ..render.pages.errors import error_site
 from ..render.site import ASSET_DIR, RUNTIME_FILES, SiteOutput
 from .config import CoursewareConfig
 
@@ -45,10 +47,20 @@ def refuse_unsafe_theme_features(features: list[str]) -> None:
             )
 
 
+#: `serve --course FILE`: the course to preview instead of the plugin's `course` option.
+course_override: str | None = None
+
+
 class CoursewarePlugin(BasePlugin[CoursewareConfig]):
     """Adds the course's lesson, quiz, glossary and progress pages to an MkDocs build."""
 
     output: SiteOutput | None = None
+    serving = False
+    #: Pages of the last good build: while serving, an error page stands in for each of them.
+    shown: tuple[str, ...] = ()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Checked even with the generator turned off: the refusal is a property of the site, so a
@@ -60,7 +72,7 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
         root = (base / self.config.root).resolve()
         inputs = BuildInputs(
             root=root,
-            course=self.config.course,
+            course=course_override or self.config.course,
             language=config.theme.get("language") or "en",
             markdown_extensions=list(config.markdown_extensions),
             markdown_configs=dict(config.mdx_configs),
@@ -69,9 +81,15 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
         )
         try:
             self.output = render_course(inputs)
+            self.shown = tuple(page.path for page in self.output.pages)
         except ContentErrors as exc:
-            # Content errors stop the build before MkDocs touches site_dir.
-            raise PluginError(exc.report()) from None
+            if not self.serving:
+                # Content errors stop the build before MkDocs touches site_dir.
+                raise PluginError(exc.report()) from None
+            # While previewing, the browser shows every error and reloads once they are fixed; the
+            # terminal gets them too (not through logging, which strict mode would turn into a halt).
+            print(exc.report(), file=sys.stderr, flush=True)
+            self.output = error_site(exc, list(self.shown), inputs.language)
         if not config.nav:
             config.nav = self.output.nav
         if self.config.site_name_from_course:
