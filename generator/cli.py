@@ -67,17 +67,24 @@ def check(root: Path) -> None:
               help="Output folder (default: site_dir of mkdocs.yml; site-zensical/ with --engine zensical).")
 @click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs", show_default=True,
               help="The static-site engine: MkDocs with the courseware plugin, or Zensical over the core's export.")
+@click.option("--edition", type=click.Choice(["trainee", "instructor"]), default=None,
+              help="instructor: answers, answer keys and facilitator notes, into site-instructor/ by default "
+                   "(MkDocs engine only).")
 @click.pass_obj
-def build(root: Path, config_file: Path, course: str | None, site_dir: Path | None, engine: str) -> None:
+def build(root: Path, config_file: Path, course: str | None, site_dir: Path | None, engine: str,
+          edition: str | None) -> None:
     """Check the content, then build the site atomically (strict mode)."""
     from .output import UnsafeOutput
+
+    if edition == "instructor" and engine != "mkdocs":
+        raise click.UsageError("the instructor edition is built with --engine mkdocs")
 
     if engine == "mkdocs":
         _load(root)  # MkDocs would log content errors as one line; report them here first
     if not config_file.is_file():
         raise click.UsageError(f"no such config file: {config_file}")
     try:
-        target = _build_with(engine, config_file, site_dir, course)
+        target = _build_with(engine, config_file, site_dir, course, edition)
     except ContentErrors as exc:
         click.echo(exc.report(), err=True)
         sys.exit(1)
@@ -97,7 +104,8 @@ class BuildFailed(Exception):
     """The engine reported a failure (its own messages were already shown)."""
 
 
-def _build_with(engine: str, config_file: Path, site_dir: Path | None, course: str | None) -> Path:
+def _build_with(engine: str, config_file: Path, site_dir: Path | None, course: str | None,
+                edition: str | None = None) -> Path:
     if engine == "zensical":
         from .zensical.build import ZensicalError, build_site_zensical
 
@@ -115,7 +123,7 @@ def _build_with(engine: str, config_file: Path, site_dir: Path | None, course: s
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
-        return build_site(config_file, site_dir=site_dir, course=course)
+        return build_site(config_file, site_dir=site_dir, course=course, edition=edition)
     except MkDocsException as exc:
         raise BuildFailed(str(exc)) from None
 

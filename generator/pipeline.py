@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .errors import ContentError, ContentErrors, display_path
 from .load import Layout, load_project
@@ -28,6 +28,8 @@ class BuildInputs:
     templates_dir: Path | None = None
     use_directory_urls: bool = True
     layout: Layout = Layout()
+    #: "instructor" renders answers, answer keys and facilitator notes (see RenderSettings.edition).
+    edition: Literal["trainee", "instructor"] = "trainee"
 
     def watched(self) -> list[Path]:
         """Folders and files whose changes should trigger a rebuild."""
@@ -62,5 +64,6 @@ def render_course(inputs: BuildInputs) -> SiteOutput:
         markdown_configs=inputs.markdown_configs,
         templates_dir=inputs.templates_dir,
         use_directory_urls=inputs.use_directory_urls,
+        edition=inputs.edition,
     )
     return generate(project, course, settings)
