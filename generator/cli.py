@@ -172,6 +172,30 @@ def serve(config_file: Path, dev_addr: str | None, engine: str) -> None:
 
 
 @main.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
+              show_default=True, help=CONFIG_HELP)
+@click.option("--course", default=None, help="Course manifest to print instead of the one in mkdocs.yml.")
+@click.option("-o", "--out-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the PDF files (default: dist/ beside mkdocs.yml).")
+def pdf(config_file: Path, course: str | None, out_dir: Path | None) -> None:
+    """Print the workbook and the answer key: dist/<course-id>-workbook.pdf and -answer-key.pdf."""
+    from .pdf.build import build_pdfs
+    from .pdf.chromium import PdfError
+
+    if not config_file.is_file():
+        raise click.UsageError(f"no such config file: {config_file}")
+    try:
+        for path in build_pdfs(config_file, out_dir=out_dir, course=course):
+            click.echo(f"wrote {path}")
+    except ContentErrors as exc:
+        click.echo(exc.report(), err=True)
+        sys.exit(1)
+    except PdfError as exc:
+        click.echo(f"pdf failed: {exc}", err=True)
+        sys.exit(1)
+
+
+@main.command()
 @click.argument("kind", type=click.Choice(["lesson", "quiz"]))
 @click.argument("ident")
 @click.option("--lesson", "lesson_id", default=None, help="For a quiz: the lesson it practises.")

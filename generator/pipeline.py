@@ -13,6 +13,8 @@ from typing import Any, Literal
 from .errors import ContentError, ContentErrors, display_path
 from .load import Layout, load_project
 from .render.markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS
+from .model import Course
+from .model.project import Project
 from .render.site import RenderSettings, SiteOutput, generate
 
 
@@ -44,6 +46,17 @@ def render_course(inputs: BuildInputs) -> SiteOutput:
     Raises:
         ContentErrors: every problem in the content, all at once.
     """
+    return generate(*load_course(inputs))
+
+
+def load_course(inputs: BuildInputs) -> tuple[Project, Course, RenderSettings]:
+    """Load and validate the content pool and pick the course of `inputs`, with its render settings.
+
+    For adapters that render more than one edition of a course from one load (the PDF books).
+
+    Raises:
+        ContentErrors: every problem in the content, all at once.
+    """
     layout = inputs.layout
     if inputs.templates_dir is not None and not inputs.templates_dir.is_dir():
         raise ContentErrors([ContentError(str(inputs.templates_dir), 1, 1, "", "templates_dir names a folder "
@@ -66,4 +79,4 @@ def render_course(inputs: BuildInputs) -> SiteOutput:
         use_directory_urls=inputs.use_directory_urls,
         edition=inputs.edition,
     )
-    return generate(project, course, settings)
+    return project, course, settings
