@@ -179,8 +179,9 @@ def test_every_shown_answer_scores_full_marks_in_the_runtime(tmp_path: Path) -> 
     cases.append({"id": "control", "spec": wrong["spec"], "answer": other})
     data = tmp_path / "cases.json"
     data.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
-    script = ("const {grade} = require(process.argv[1]); const cases = JSON.parse(require('fs').readFileSync("
-              "process.argv[2], 'utf8')); console.log(JSON.stringify(cases.map((c) => [c.id, grade(c.spec, c.answer)])));")
+    script = ("const {grade} = require(process.argv[1]);"
+              "const cases = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'));"
+              "console.log(JSON.stringify(cases.map((c) => [c.id, grade(c.spec, c.answer)])));")
     done = subprocess.run([node, "-e", script, str(ROOT / "generator/runtime/quiz.js"), str(data)],
                           capture_output=True, text=True, timeout=120, check=True)
     results = dict(json.loads(done.stdout))
