@@ -11,6 +11,7 @@ give each chapter's page, and the book is printed again with those numbers in pl
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import mimetypes
 import os
@@ -37,7 +38,10 @@ class PdfError(Exception):
 
 
 def check_tools() -> None:
-    """Fail early, with the fix, when Chromium or the PDF font is missing."""
+    """Fail early, with the fix, when Playwright, pypdf, Chromium or the PDF font is missing."""
+    for module in ("playwright", "pypdf"):
+        if importlib.util.find_spec(module) is None:
+            raise PdfError(f"the Python package {module} is missing: `make pdf` installs it (pip install -e '.[pdf]')")
     if not CHROMIUM.is_file():
         raise PdfError(f"{CHROMIUM} is missing: install Debian's chromium (`make pdf` does)")
     try:
