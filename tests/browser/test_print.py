@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,14 +20,14 @@ def _visible(page: Any, selector: str) -> list[str]:
     return [el.evaluate("e => e.outerHTML.slice(0, 80)") for el in page.query_selector_all(selector) if el.is_visible()]
 
 
-def test_printed_quiz_page_is_a_worksheet(s: Any, engine: str) -> None:
+def test_printed_quiz_page_is_a_worksheet(s: Any, engine: str, tmp_path: Path) -> None:
     page = s.goto(QUIZ)
     # On screen the chrome is there and the worksheet-only parts are not: the check below can fail.
     assert _visible(page, ".md-header") and _visible(page, "[data-cw-action=check]")
     assert not _visible(page, ".cw-print-choices")
 
     page.emulate_media(media="print")
-    page.screenshot(path=f"/tmp/print-quiz-{engine}.png", full_page=True)
+    page.screenshot(path=str(tmp_path / f"print-quiz-{engine}.png"), full_page=True)  # kept for a look on failure
     shown = {selector: _visible(page, selector) for selector in CHROME}
     assert {k: v for k, v in shown.items() if v} == {}
     # Worksheet parts: a box per choice, a line per blank, numbered items to order, two columns to match.
