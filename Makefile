@@ -5,9 +5,10 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 ZSTAMP := $(VENV)/.installed-zensical
+PSTAMP := $(VENV)/.installed-pdf
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site site-zensical serve serve-zensical check test fuzz bench quick-course schema typecheck runtime clean
+.PHONY: site instructor pdf site-zensical serve serve-zensical check test fuzz bench quick-course schema typecheck runtime clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,18 +20,36 @@ $(ZSTAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[zensical]'
 	touch $@
 
+# The PDF books: Playwright and pypdf from PyPI; Debian's chromium and a TrueType CJK font (see README).
+$(PSTAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[pdf]'
+	@if [ ! -x $(CHROMIUM) ] || ! fc-list 2>/dev/null | grep -qi 'WenQuanYi Micro Hei'; then \
+	  echo "installing Debian's chromium and the PDF font"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-wqy-microhei; \
+	fi
+	touch $@
+
 $(TSTAMP): $(STAMP) package.json
 	$(PY) -m pip install --quiet -e '.[test]'
-	@if [ ! -x $(CHROMIUM) ] || ! fc-list 2>/dev/null | grep -qi 'noto.*cjk'; then \
-	  echo "installing Debian's chromium and a CJK font"; \
+	@if [ ! -x $(CHROMIUM) ] || ! fc-list 2>/dev/null | grep -qi 'noto.*cjk' || ! fc-list 2>/dev/null | grep -qi 'WenQuanYi Micro Hei' \
+	    || ! command -v pdffonts >/dev/null; then \
+	  echo "installing Debian's chromium, CJK fonts and poppler-utils (pdffonts, pdftotext, pdftoppm)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk \
+	    fonts-wqy-microhei poppler-utils; \
 	fi
 	npm install --no-audit --no-fund --silent
 	touch $@
 
 site: $(STAMP)  ## build the bundled course into site/
 	$(PY) -m generator build
+
+instructor: $(STAMP)  ## the instructor edition (answers, answer keys, facilitator notes) into site-instructor/
+	$(PY) -m generator build --edition instructor
+
+pdf: $(PSTAMP)  ## dist/<course-id>-workbook.pdf and dist/<course-id>-answer-key.pdf
+	$(PY) -m generator pdf
 
 serve: $(STAMP)  ## preview with live reload; content errors show in the browser (COURSE=courses/quick.yml for another course)
 	$(PY) -m generator serve $(if $(COURSE),--course $(COURSE))
@@ -63,7 +82,7 @@ schema: $(STAMP)  ## regenerate schema/*.json after changing the models
 	$(PY) -m generator schema
 
 clean:
-	rm -rf site site-quick site-zensical build .pytest_cache
+	rm -rf site site-quick site-zensical site-instructor dist build .pytest_cache
 
 typecheck: $(TSTAMP)  ## mypy over the package
 	$(PY) -m pip install --quiet mypy types-PyYAML

@@ -94,17 +94,24 @@ def check(root: Path, show_coverage: bool, output_format: str) -> None:
               help="Output folder (default: site_dir of mkdocs.yml; site-zensical/ with --engine zensical).")
 @click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs", show_default=True,
               help="The static-site engine: MkDocs with the courseware plugin, or Zensical over the core's export.")
+@click.option("--edition", type=click.Choice(["trainee", "instructor"]), default=None,
+              help="instructor: answers, answer keys and facilitator notes, into site-instructor/ by default "
+                   "(MkDocs engine only).")
 @click.pass_obj
-def build(root: Path, config_file: Path, course: str | None, site_dir: Path | None, engine: str) -> None:
+def build(root: Path, config_file: Path, course: str | None, site_dir: Path | None, engine: str,
+          edition: str | None) -> None:
     """Check the content, then build the site atomically (strict mode)."""
     from .output import UnsafeOutput
+
+    if edition == "instructor" and engine != "mkdocs":
+        raise click.UsageError("the instructor edition is built with --engine mkdocs")
 
     if engine == "mkdocs":
         _load(root)  # MkDocs would log content errors as one line; report them here first
     if not config_file.is_file():
         raise click.UsageError(f"no such config file: {config_file}")
     try:
-        target = _build_with(engine, config_file, site_dir, course)
+        target = _build_with(engine, config_file, site_dir, course, edition)
     except ContentErrors as exc:
         click.echo(exc.report(), err=True)
         sys.exit(1)
@@ -124,7 +131,8 @@ class BuildFailed(Exception):
     """The engine reported a failure (its own messages were already shown)."""
 
 
-def _build_with(engine: str, config_file: Path, site_dir: Path | None, course: str | None) -> Path:
+def _build_with(engine: str, config_file: Path, site_dir: Path | None, course: str | None,
+                edition: str | None = None) -> Path:
     if engine == "zensical":
         from .zensical.build import ZensicalError, build_site_zensical
 
@@ -141,7 +149,7 @@ def _build_with(engine: str, config_file: Path, site_dir: Path | None, course: s
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
     try:
-        return build_site(config_file, site_dir=site_dir, course=course)
+        return build_site(config_file, site_dir=site_dir, course=course, edition=edition)
     except MkDocsException as exc:
         raise BuildFailed(str(exc)) from None
 
@@ -191,6 +199,30 @@ def serve(config_file: Path, dev_addr: str | None, engine: str, course: str | No
 
     plugin.course_override = course
     mkdocs_serve.serve(str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+@main.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
+              show_default=True, help=CONFIG_HELP)
+@click.option("--course", default=None, help="Course manifest to print instead of the one in mkdocs.yml.")
+@click.option("-o", "--out-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the PDF files (default: dist/ beside mkdocs.yml).")
+def pdf(config_file: Path, course: str | None, out_dir: Path | None) -> None:
+    """Print the workbook and the answer key: dist/<course-id>-workbook.pdf and -answer-key.pdf."""
+    from .pdf.build import build_pdfs
+    from .pdf.chromium import PdfError
+
+    if not config_file.is_file():
+        raise click.UsageError(f"no such config file: {config_file}")
+    try:
+        for path in build_pdfs(config_file, out_dir=out_dir, course=course):
+            click.echo(f"wrote {path}")
+    except ContentErrors as exc:
+        click.echo(exc.report(), err=True)
+        sys.exit(1)
+    except PdfError as exc:
+        click.echo(f"pdf failed: {exc}", err=True)
+        sys.exit(1)
 
 
 @main.command()

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .errors import ContentError, ContentErrors, display_path
 from .load import Layout, load_project
 from .render.markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS
+from .model import Course
+from .model.project import Project
 from .render.site import RenderSettings, SiteOutput, generate
 
 
@@ -28,6 +30,8 @@ class BuildInputs:
     templates_dir: Path | None = None
     use_directory_urls: bool = True
     layout: Layout = Layout()
+    #: "instructor" renders answers, answer keys and facilitator notes (see RenderSettings.edition).
+    edition: Literal["trainee", "instructor"] = "trainee"
 
     def watched(self) -> list[Path]:
         """Folders and files whose changes should trigger a rebuild."""
@@ -38,6 +42,17 @@ class BuildInputs:
 
 def render_course(inputs: BuildInputs) -> SiteOutput:
     """Load, validate and render the course whose manifest is `inputs.course`.
+
+    Raises:
+        ContentErrors: every problem in the content, all at once.
+    """
+    return generate(*load_course(inputs))
+
+
+def load_course(inputs: BuildInputs) -> tuple[Project, Course, RenderSettings]:
+    """Load and validate the content pool and pick the course of `inputs`, with its render settings.
+
+    For adapters that render more than one edition of a course from one load (the PDF books).
 
     Raises:
         ContentErrors: every problem in the content, all at once.
@@ -62,5 +77,6 @@ def render_course(inputs: BuildInputs) -> SiteOutput:
         markdown_configs=inputs.markdown_configs,
         templates_dir=inputs.templates_dir,
         use_directory_urls=inputs.use_directory_urls,
+        edition=inputs.edition,
     )
-    return generate(project, course, settings)
+    return project, course, settings

@@ -49,7 +49,7 @@ def test_nav_lists_lesson_quizzes_drill_glossary_progress(output) -> None:  # ty
 
 def test_assets_are_the_runtime_and_schemas(output) -> None:  # type: ignore[no-untyped-def]
     assert sorted(output.assets) == [
-        "assets/courseware/quiz.css", "assets/courseware/quiz.js", "schema/course.schema.json",
+        "assets/courseware-print.css", "assets/courseware/quiz.css", "assets/courseware/quiz.js", "schema/course.schema.json",
         "schema/glossary.schema.json", "schema/lesson.schema.json", "schema/quiz.schema.json",
         "schema/scheme.schema.json",
     ]

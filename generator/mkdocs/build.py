@@ -17,8 +17,11 @@ from ..output import check_output_dir, staging_for, swap_in
 
 
 def build_site(config_file: Path, site_dir: Path | None = None, course: str | None = None,
-               strict: bool = True) -> Path:
+               strict: bool = True, edition: str | None = None) -> Path:
     """Run MkDocs into a staging folder beside the target, then swap it in.
+
+    `edition` overrides the plugin's; the instructor edition goes to `<site_dir>-instructor`
+    (site-instructor/) unless `site_dir` is given, so it never replaces the trainee site.
 
     Returns the site folder. Raises UnsafeOutput for a target that holds author files,
     mkdocs.exceptions.Abort when MkDocs fails (content errors found by the plugin are logged by
@@ -33,8 +36,13 @@ def build_site(config_file: Path, site_dir: Path | None = None, course: str | No
     plugin = next((p for name, p in config.plugins.items() if name.endswith("courseware")), None)
     if course is not None and plugin is not None:
         plugin.config.course = course
+    if edition is not None and plugin is not None:
+        plugin.config.edition = edition
     base = Path(config.config_file_path or config_file).resolve().parent
-    target = Path(site_dir).resolve() if site_dir else Path(config.site_dir).resolve()
+    default = Path(config.site_dir)
+    if plugin is not None and plugin.config.edition == "instructor":
+        default = default.with_name(f"{default.name}-instructor")
+    target = Path(site_dir).resolve() if site_dir else default.resolve()
     check_output_dir(target, base, _author_folders(base, config, plugin))
     with _reproducible_dates(base), staging_for(target) as staging:
         config.site_dir = str(staging)

@@ -23,3 +23,6 @@ class CoursewareConfig(base.Config):
 
     templates_dir = c.Optional(c.Type(str))
     """Folder of template overrides (relative to mkdocs.yml); a file there replaces the packaged one."""
+
+    edition = c.Choice(("trainee", "instructor"), default="trainee")
+    """`instructor` adds every answer, a one-table answer key per quiz and the facilitator notes (`make instructor`)."""

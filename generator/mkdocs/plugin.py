@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from ..errors import ContentErrors
 from ..pipeline import BuildInputs, render_course
 from ..render.pages.errors import error_site
-from ..render.site import ASSET_DIR, RUNTIME_FILES, SiteOutput
+from ..render.site import ASSET_DIR, INSTRUCTOR_CSS, PRINT_CSS, RUNTIME_FILES, SiteOutput
 from .config import CoursewareConfig
 
 #: Material features that turn text written by course authors into markup, and why each is refused.
@@ -46,6 +46,9 @@ def refuse_unsafe_theme_features(features: list[str]) -> None:
                 "as plain-text tooltips)."
             )
 
+
+#: Holds main.html, which links the print stylesheet for print media.
+THEME_DIR = Path(__file__).resolve().parent / "theme"
 
 #: `serve --course FILE`: the course to preview instead of the plugin's `course` option.
 course_override: str | None = None
@@ -78,6 +81,7 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
             markdown_configs=dict(config.mdx_configs),
             templates_dir=(base / self.config.templates_dir) if self.config.templates_dir else None,
             use_directory_urls=config.use_directory_urls,
+            edition="instructor" if self.config.edition == "instructor" else "trainee",
         )
         try:
             self.output = render_course(inputs)
@@ -102,7 +106,27 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
             if f"{ASSET_DIR}/{name}" not in [str(x) for x in target]:
                 target.append(f"{ASSET_DIR}/{name}")
+        if INSTRUCTOR_CSS in self.output.assets and INSTRUCTOR_CSS not in [str(x) for x in config.extra_css]:
+            config.extra_css.append(INSTRUCTOR_CSS)
+        self._link_print_css(config)
         return config
+
+    @staticmethod
+    def _link_print_css(config: MkDocsConfig) -> None:
+        """Link the print stylesheet with media="print" through a main.html placed after custom_dir.
+
+        MkDocs' extra_css cannot carry a media attribute, so the theme's `extrahead` block does it.
+        A project with its own main.html keeps it; the stylesheet is then linked as extra_css (its
+        rules sit inside @media print, so screens are unaffected either way).
+        """
+        ours = str(THEME_DIR)
+        dirs = config.theme.dirs
+        custom = config.theme.custom_dir
+        if custom and (Path(custom) / "main.html").is_file():
+            if PRINT_CSS not in [str(x) for x in config.extra_css]:
+                config.extra_css.append(PRINT_CSS)
+        elif ours not in dirs:
+            dirs.insert(1 if custom else 0, ours)
 
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -7,6 +7,7 @@ from typing import Annotated, Literal, Union
 from pydantic import Field, model_validator
 
 from .base import Id, Markdown, Model, Text
+from .facilitator import FacilitatorNotes, timing_total
 
 
 class Objective(Model):
@@ -64,6 +65,7 @@ class Section(Model):
     title: Text
     body: Markdown | None = None
     blocks: list[Block] = Field(default_factory=list, description="Tables, cases, diagrams and notes, in order.")
+    facilitator: FacilitatorNotes | None = Field(default=None, description="For the trainer only (instructor edition).")
 
 
 class Lesson(Model):
@@ -77,3 +79,12 @@ class Lesson(Model):
     sections: list[Section] = Field(min_length=1)
     key_points: list[Markdown] = Field(min_length=1)
     terms: list[Text] = Field(default_factory=list, description="Glossary terms this lesson introduces.")
+    facilitator: FacilitatorNotes | None = Field(default=None, description="For the trainer only (instructor edition).")
+
+    @model_validator(mode="after")
+    def _timing_fits(self) -> Lesson:
+        total = timing_total(self.facilitator, [s.facilitator for s in self.sections])
+        if total is not None and total != self.minutes:
+            raise ValueError(f"the facilitator timing plan adds up to {total} minutes but the lesson's minutes "
+                             f"is {self.minutes}; make the slots of the lesson and its sections add up to it")
+        return self

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from jinja2 import Environment
 
 from ..model import Course, Lesson, Quiz
 from ..model.assemble import course_lessons, course_quizzes
 from ..model.project import Project
+from .edition import edition_strings
 from .env import make_env
 from .i18n import strings
 from .markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, MarkdownRenderer
@@ -26,6 +27,8 @@ class RenderSettings:
     markdown_configs: dict[str, dict[str, Any]] = field(default_factory=lambda: dict(DEFAULT_CONFIGS))
     templates_dir: Path | None = None
     use_directory_urls: bool = True
+    #: "instructor" adds answers, answer keys and facilitator notes; "trainee" (the default) never does.
+    edition: Literal["trainee", "instructor"] = "trainee"
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,11 @@ class RenderContext:
         """A relative link from page `source` to page `target`."""
         return relative_url(target, source, self.settings.use_directory_urls)
 
+    @property
+    def instructor(self) -> bool:
+        """Whether this is the instructor edition (answers and facilitator notes shown)."""
+        return self.settings.edition == "instructor"
+
     def quizzes_of(self, lesson: Lesson) -> list[Quiz]:
         """The course's quizzes that practise `lesson`, in course order."""
         return [q for q in self.quizzes if q.lesson == lesson.id]
@@ -91,4 +99,5 @@ class RenderContext:
     def render(self, template: str, **values: Any) -> str:
         """Render a page template with the shared values (strings, course, language)."""
         return self.env.get_template(template).render(
-            t=self.text, course=self.course, language=self.settings.language, **values)
+            t=self.text, course=self.course, language=self.settings.language, edition=self.settings.edition,
+            ti=edition_strings(self.settings.language), **values)

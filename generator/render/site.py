@@ -11,6 +11,7 @@ from importlib import resources
 from ..model import Course
 from ..model.project import Project
 from ..model.schema import schemas
+from .edition import edition_strings
 from .context import GeneratedPage, RenderContext, RenderSettings, SiteOutput
 from .pages.drill import build_drill_page, drill_schemes
 from .pages.glossary import build_glossary_page
@@ -27,8 +28,16 @@ RUNTIME_FILES = ("quiz.js", "quiz.css")
 #: Most bytes the runtime files may weigh together after `gzip -9` (tests/test_runtime_budget.py
 #: and the bench check it): every quiz page loads them, so they must stay small.
 RUNTIME_GZIP_BUDGET = 6_500
+#: The print stylesheet, shipped as written (generator/runtime/print.css). It lives outside
+#: ASSET_DIR on purpose: linked with media="print", it never blocks rendering, so it is not part of
+#: the runtime's budget; tests/test_print_css.py gives it its own (PRINT_GZIP_BUDGET).
+PRINT_CSS = "assets/courseware-print.css"
+PRINT_GZIP_BUDGET = 2_000
+#: Styles of answers and facilitator notes, shipped in the instructor edition only.
+INSTRUCTOR_CSS = "assets/courseware-instructor.css"
 
-__all__ = ["ASSET_DIR", "RUNTIME_FILES", "GeneratedPage", "RenderSettings", "SiteOutput", "generate"]
+__all__ = ["ASSET_DIR", "INSTRUCTOR_CSS", "PRINT_CSS", "RUNTIME_FILES", "GeneratedPage", "RenderSettings",
+           "SiteOutput", "generate"]
 
 
 def generate(project: Project, course: Course, settings: RenderSettings) -> SiteOutput:
@@ -54,5 +63,9 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
     # Assets: the runtime and the JSON Schemas for editors; then the navigation.
     assets = {f"{ASSET_DIR}/{name}": resources.files("generator").joinpath("assets", name).read_bytes()
               for name in RUNTIME_FILES}
+    assets[PRINT_CSS] = resources.files("generator").joinpath("runtime", "print.css").read_bytes()
+    if ctx.instructor:
+        assets[INSTRUCTOR_CSS] = resources.files("generator").joinpath("runtime", "instructor.css").read_bytes()
     assets |= {f"schema/{name}": data for name, data in schemas().items()}
-    return SiteOutput(title=chrome_title(course.title), pages=pages, assets=assets, nav=build_nav(ctx, drills))
+    title = course.title + (edition_strings(settings.language)["title_suffix"] if ctx.instructor else "")
+    return SiteOutput(title=chrome_title(title), pages=pages, assets=assets, nav=build_nav(ctx, drills))

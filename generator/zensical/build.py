@@ -20,7 +20,7 @@ from ..export import NAV_FILE, write_output
 from ..output import check_output_dir, remove_stale, swap_in
 from ..pipeline import BuildInputs, render_course
 from ..render.markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS
-from ..render.site import ASSET_DIR, RUNTIME_FILES
+from ..render.site import ASSET_DIR, PRINT_CSS, RUNTIME_FILES
 
 #: The newest Zensical the registry serves with all its dependencies (0.0.74 and 0.1.x need a
 #: zensical-ui release that is not published there).
@@ -75,6 +75,8 @@ def prepare(config_file: Path, course: str | None = None) -> tuple[Path, Path]:
     for name in RUNTIME_FILES:
         key = "extra_css" if name.endswith(".css") else "extra_javascript"
         config[key] = [*config.get(key, []), f"{ASSET_DIR}/{name}"]
+    # Zensical links extra_css without a media attribute; the file's rules sit inside @media print.
+    config["extra_css"] = [*config.get("extra_css", []), PRINT_CSS]
     config.pop("not_in_nav", None)  # Zensical 0.0.73 does not read it; hand-written pages stay out of nav
     target = work / "mkdocs.yml"
     target.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -6,6 +6,8 @@ from ...errors import ContentError, ContentErrors
 from ...model import Classify, Quiz
 from ..markdown import model_texts
 from ..context import GeneratedPage, RenderContext
+from ..answers import answer_views
+from ..edition import edition_strings
 from ..scheme import scheme_about
 from ..quizview import STORAGE_VERSION, MarkError, question_views, storage_key
 from ..urls import lesson_path, quiz_path
@@ -33,14 +35,17 @@ def build_quiz_page(ctx: RenderContext, quiz: Quiz) -> GeneratedPage:
     lesson = ctx.project.lessons[quiz.lesson]
     config = {"id": quiz.id, "key": storage_key(quiz.id), "version": STORAGE_VERSION, "mode": quiz.mode,
               "pass": quiz.pass_mark, "scoring": quiz.scoring, "draw": quiz.draw,
-              "shuffleQuestions": quiz.shuffle_questions, "shuffleOptions": quiz.shuffle_options,
+              # The instructor edition keeps the page's order, so letters match its answer key.
+              "shuffleQuestions": quiz.shuffle_questions and not ctx.instructor,
+              "shuffleOptions": quiz.shuffle_options and not ctx.instructor,
               "questions": key}
     # Each scheme the quiz's exercises use is explained once, above the questions.
     used = dict.fromkeys(q.scheme for q in quiz.questions if isinstance(q, Classify))
     schemes = [a for s in used if (a := scheme_about(ctx.project.schemes[s], ctx.quiz_md)) is not None]
     markdown = ctx.render("quiz.md.j2", quiz=quiz, questions=views, intro=ctx.quiz_md.block(quiz.intro),
                           lesson_href=ctx.link(lesson_path(lesson), path), lesson=lesson, config=config,
-                          schemes=schemes)
+                          schemes=schemes, answers=answer_views(views, key, ctx.text, edition_strings(
+                              ctx.settings.language)) if ctx.instructor else {})
     return GeneratedPage(path, quiz.title, markdown)
 
 
