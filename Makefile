@@ -7,7 +7,7 @@ TSTAMP := $(VENV)/.installed-test
 ZSTAMP := $(VENV)/.installed-zensical
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site site-zensical serve serve-zensical check test fuzz bench quick-course schema typecheck runtime clean
+.PHONY: site site-zensical serve serve-zensical check test fuzz bench quick-course schema typecheck runtime banks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ serve-zensical: $(ZSTAMP)  ## live preview with Zensical (the course is exported
 check: $(STAMP)  ## validate all content and print a summary
 	$(PY) -m generator check
 
+banks: $(STAMP)  ## the bundled course as question banks in dist/banks/ (GIFT, Moodle XML, QTI 1.2, QTI 2.1)
+	@for format in gift moodle-xml qti12 qti21; do \
+	  $(PY) -m generator questions export --format $$format --out dist/banks/$$format || exit 1; \
+	done
+
 quick-course: $(STAMP)  ## the short course 新人速成 into site-quick/
 	$(PY) -m generator build --course courses/quick.yml --site-dir site-quick
 
@@ -63,7 +68,7 @@ schema: $(STAMP)  ## regenerate schema/*.json after changing the models
 	$(PY) -m generator schema
 
 clean:
-	rm -rf site site-quick site-zensical build .pytest_cache
+	rm -rf site site-quick site-zensical build dist .pytest_cache
 
 typecheck: $(TSTAMP)  ## mypy over the package
 	$(PY) -m pip install --quiet mypy types-PyYAML

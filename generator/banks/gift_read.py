@@ -152,7 +152,8 @@ def _question(source: _Source, units: Units, comments: list[str], out: ImportedF
         return None
     if skills := clean_tags(tags, notes):
         data["skills"] = skills
-    return Imported({k: v for k, v in data.items() if v not in (None, "", [], {})}, line, column, notes)
+    return Imported({k: v for k, v in data.items() if v not in (None, "", [], {})}, line, column, notes,
+                    out.categories[-1] if out.categories else None)
 
 
 def _prompt(before: Units, after: Units, fmt: str, fill: bool) -> str:

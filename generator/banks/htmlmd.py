@@ -49,9 +49,41 @@ def plain_to_markdown(text: str) -> str:
                                             for line in p.splitlines() if line.strip())) for p in paragraphs)
 
 
-def html_to_markdown(html: str) -> str:
-    """An HTML fragment as Markdown."""
-    return "\n\n".join(b for b in _blocks(parse_fragment(html)) if b.strip()).strip()
+def html_to_markdown(html: str, line_breaks: bool = False) -> str:
+    """An HTML fragment as Markdown; `line_breaks`: a line break in the text is a <br> (Moodle's auto-format)."""
+    root = parse_fragment(html)
+    if line_breaks:
+        _breaks(root)
+    return "\n\n".join(b for b in _blocks(root) if b.strip()).strip()
+
+
+def _breaks(element: ET.Element) -> None:
+    """Turn the line breaks in the text of `element` (not inside <pre>) into br elements."""
+    if element.tag == "pre":
+        return
+    for child in list(element):
+        _breaks(child)
+    children = list(element)
+    pieces = []
+    for n in range(len(children) + 1):
+        text = (element.text if n == 0 else children[n - 1].tail) or ""
+        # Line breaks next to a block element or the element's edge are layout, not breaks.
+        if n == 0 or children[n - 1].tag in _BLOCKS:
+            text = text.lstrip("\n")
+        if n == len(children) or children[n].tag in _BLOCKS:
+            text = text.rstrip("\n")
+        pieces.append((n, text.split("\n")))
+    for n, lines in reversed(pieces):
+        if len(lines) < 2:
+            continue
+        if n == 0:
+            element.text = lines[0]
+        else:
+            element[n - 1].tail = lines[0]
+        for k, line in enumerate(lines[1:]):
+            br = ET.Element("br")
+            br.tail = line
+            element.insert(n + k, br)
 
 
 def _blocks(element: ET.Element) -> list[str]:

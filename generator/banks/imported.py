@@ -27,6 +27,8 @@ class Imported:
     line: int
     column: int
     notes: list[str] = field(default_factory=list)
+    #: The category ($CATEGORY, Moodle's category question) the question follows, if any.
+    category: str | None = None
 
 
 @dataclass
@@ -49,7 +51,7 @@ def to_markdown(text: str, fmt: str) -> str:
     if fmt == "html":
         return html_to_markdown(text)
     if fmt == "moodle" and _HTML_TAG.search(text):  # Moodle's auto-format: HTML, with line breaks kept
-        return html_to_markdown(text.replace("\n", "<br>"))
+        return html_to_markdown(text, line_breaks=True)
     return plain_to_markdown(text)
 
 
