@@ -149,10 +149,17 @@ def _fill(q: FillIn, ctx: Context) -> str:
     if tagged and ctx.md.plain(after) != after.strip():
         ctx.warn(q.id, "a prompt that starts with its blank cannot carry GIFT's [markdown] tag: Moodle shows its "
                  "Markdown as typed")
+    # Moodle (and gift-pegjs) read '=' with '->' in an answer block as matching, and '->' cannot be escaped.
+    if any("->" in a for a in blank.accept):
+        raise Skip("GIFT reads '->' in a short answer as a matching pair; the Moodle XML file keeps this question")
+    fb = {w: _feedback(q, w, tagged) for w in ("correct", "incorrect")}
+    for which in [w for w, text in fb.items() if "->" in text]:
+        ctx.warn(q.id, f"GIFT reads '->' in a short answer block as a matching pair: feedback.{which} not carried")
+        fb[which] = ""
     # '*' is a wildcard in Moodle's short answers; '\*' is a literal star.
-    lines = "".join(f"={rich(a.replace('*', chr(92) + '*'))}{_feedback(q, 'correct', tagged)}\n" for a in blank.accept)
-    if q.feedback and q.feedback.incorrect:
-        lines += f"=%0%*{_feedback(q, 'incorrect', tagged)}\n"
+    lines = "".join(f"={rich(a.replace('*', chr(92) + '*'))}{fb['correct']}\n" for a in blank.accept)
+    if fb["incorrect"]:
+        lines += f"=%0%*{fb['incorrect']}\n"
     if q.explanation:
         lines += f"####{rich(q.explanation, tagged)}\n"
     if tagged:

@@ -208,10 +208,10 @@ def _answers(body: Units, before: Units, after: Units, fmt: str, notes: list[str
 
 
 def _answer_parts(units: Units) -> tuple[float | None, str, Units, Units | None]:
-    """(weight, answer text, answer units, feedback units) of one answer."""
+    """(weight, answer text without a [format] tag, answer units, feedback units) of one answer."""
     share, rest = weight(strip(units))
     answer, *feedback = cut(rest, "#", 1)
-    return share, text(answer).strip(), answer, (feedback[0] if feedback else None)
+    return share, formatted(answer, "moodle")[1], answer, (feedback[0] if feedback else None)
 
 
 def _numeric(body: Units, fmt: str, notes: list[str]) -> dict[str, Any]:

@@ -114,7 +114,10 @@ def _block(element: ET.Element) -> list[str]:
         text = _inline_content(element).strip()
         return [_protect(text)] if text else []
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-        return ["#" * int(tag[1]) + " " + _inline_content(element).strip()]
+        content = _inline_content(element).strip()
+        if content.endswith("#"):  # trailing hashes would close the heading
+            content = content[:-1] + "\\#"
+        return ["#" * int(tag[1]) + " " + content]
     if tag in ("ul", "ol"):
         return [_list(element)]
     if tag == "blockquote":
@@ -128,9 +131,25 @@ def _block(element: ET.Element) -> list[str]:
         return ["---"]
     if tag == "table":
         return [_table(element)]
+    if tag == "dl":
+        return [_definitions(element)]
     if tag in ("div", "details") and element.get("class"):
         return _callout(element)
     return _blocks(element)
+
+
+def _definitions(element: ET.Element) -> str:
+    """A definition list: "term" lines, then ":   definition" (a blank line first when it holds paragraphs)."""
+    out: list[str] = []
+    for child in element:
+        if child.tag == "dt":
+            out.append(("\n\n" if out else "") + _protect(_inline_content(child).strip()))
+        elif child.tag == "dd":
+            loose = any(c.tag == "p" for c in child)
+            lines = "\n\n".join(_blocks(child)).split("\n")
+            body = lines[0] + "".join(f"\n    {line}" if line else "\n" for line in lines[1:])
+            out.append(("\n\n" if loose else "\n") + ":   " + body)
+    return "".join(out)
 
 
 def _callout(element: ET.Element) -> list[str]:
@@ -180,15 +199,20 @@ def _table(element: ET.Element) -> str:
     return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in cells[1:]])
 
 
-def _inline_content(element: ET.Element) -> str:
+def _inline_content(element: ET.Element, active: frozenset[str] = frozenset()) -> str:
     parts = [escape_text(_SPACE.sub(" ", element.text or ""))]
     for child in element:
-        parts.append(_inline(child) if child.tag not in _BLOCKS else " ".join(_blocks(child)))
+        part = _inline(child, active) if child.tag not in _BLOCKS else " ".join(_blocks(child))
+        mark = _WRAP.get(str(child.tag), "")
+        if mark and len(parts) > 1 and not parts[-1] and parts[-2].endswith(mark) and part.startswith(mark):
+            # <em>a</em><em>b</em> shows as one run: "*a**b*" would not read back, "*ab*" does
+            parts[-2], part = parts[-2][:-len(mark)], part[len(mark):]
+        parts.append(part)
         parts.append(escape_text(_SPACE.sub(" ", child.tail or "")))
     return "".join(parts)
 
 
-def _inline(element: ET.Element) -> str:
+def _inline(element: ET.Element, active: frozenset[str] = frozenset()) -> str:
     tag = str(element.tag)
     if tag == "br":
         return "  \n"
@@ -199,11 +223,13 @@ def _inline(element: ET.Element) -> str:
         return f"{ticks}{pad}{code}{pad}{ticks}" if code else ""
     if tag == "img":
         return escape_text(element.get("alt", ""))
-    inner = _inline_content(element)
+    mark = _WRAP.get(tag)
+    if mark in active:  # emphasis inside the same emphasis shows the same: its markers would be ambiguous
+        mark = None
+    inner = _inline_content(element, active | {mark} if mark else active)
     if tag == "a" and element.get("href") and inner.strip():
         href = element.get("href", "").replace("<", "%3C").replace(">", "%3E")
         return f"[{inner}](<{href}>)"
-    mark = _WRAP.get(tag)
     core = inner.strip()
     if mark is None or not core:
         return inner
