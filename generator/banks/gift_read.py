@@ -129,7 +129,7 @@ def _question(source: _Source, units: Units, comments: list[str], out: ImportedF
     if opening < 0 and closing < 0:
         out.notes.append(f"line {line}: a description (text without an answer block) was not imported")
         return None
-    if opening < 0 or closing < opening:
+    if closing >= 0 and (opening < 0 or closing < opening):
         raise Malformed(units[closing].offset, "'}' without an opening '{' (write \\} for a literal brace)")
     closing = find(units, "}", opening + 1)
     if closing < 0:

@@ -148,6 +148,8 @@ def _plan(path: Path, quiz_id: str, title: str, lesson: str | None, questions: l
     if lesson is None:
         stub_path = root / "lessons" / f"{lesson_id}.yml"
         stub_text = _stub_lesson(lesson_id, title, [d["id"] for d, _ in items], path.name)
+    else:  # the lesson's objectives are the author's to write; courses that check them need these ids listed
+        dropped.append(f"{path}: list the imported questions in an objective's assessed_by of lesson {lesson}")
     result = Written(root / "quizzes" / f"{quiz_id}.yml", lesson_id, len(items), stub_path, dropped)
     return result.quiz, quiz_text, stub_path, stub_text, result
 
