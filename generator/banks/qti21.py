@@ -8,6 +8,7 @@ HTML, re-parsed and written as the XHTML subset QTI allows.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from ..model import (
@@ -176,12 +177,14 @@ def _fill(q: FillIn, ctx: Context, item: ET.Element, body: ET.Element) -> tuple[
         test = ET.Element("gt")
         sub(test, "mapResponse", identifier=f"RESPONSE_{n}")
         sub(test, "baseValue", "0", baseType="float")
-        if blank.regex:
-            ctx.warn(q.id, "the blank's pattern is carried as a QTI patternMatch, which uses XML Schema's "
-                     "regular expressions (no anchors, lookarounds or lazy quantifiers)")
+        pattern = _xsd_pattern(blank.regex) if blank.regex else None
+        if blank.regex and pattern is None:
+            ctx.warn(q.id, f"the blank's pattern {blank.regex!r} uses syntax XML Schema's regular expressions "
+                     "(QTI's patternMatch) lack: not carried")
+        if pattern is not None:
             either = ET.Element("or")
             either.append(test)
-            sub(sub(either, "patternMatch", pattern=blank.regex), "variable", identifier=f"RESPONSE_{n}")
+            sub(sub(either, "patternMatch", pattern=pattern), "variable", identifier=f"RESPONSE_{n}")
             test = either
         tests.append(test)
     pieces = q.prompt.split(BLANK)
@@ -196,6 +199,13 @@ def _fill(q: FillIn, ctx: Context, item: ET.Element, body: ET.Element) -> tuple[
     every = ET.Element("and")
     every.extend(tests)
     return every, None
+
+
+def _xsd_pattern(regex: str) -> str | None:
+    """`regex` as an XML Schema pattern (always anchored, as the site anchors it), or None if it has no equivalent."""
+    pattern = regex[1:] if regex.startswith("^") else regex
+    pattern = pattern[:-1] if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
+    return None if re.search(r"\(\?|\\[bBAZzG]|[*+?}]\?|(?<![\\\[])\^|(?<!\\)\$", pattern) else pattern
 
 
 def _declare(item: ET.Element, ident: str, cardinality: str, base: str, values: list[str]) -> ET.Element:

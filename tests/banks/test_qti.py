@@ -19,6 +19,7 @@ from text2qti.qti import QTI
 from text2qti.quiz import Quiz as Text2qtiQuiz
 
 from generator.banks.qti12 import write_qti12
+from generator.banks.qti21 import write_qti21
 
 Q12 = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 Q21 = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
@@ -202,3 +203,17 @@ def test_packages_are_reproducible(fmt: str) -> None:
 
     project, course = load_course(ROOT, "course.yml")
     assert render_banks(project, course, fmt)[0] == course_banks(fmt)[0]
+
+
+def test_a_blank_pattern_becomes_an_anchored_xml_schema_pattern_or_a_warning() -> None:
+    bank = quiz_bank([
+        {"id": "p1", "type": "fill", "prompt": "买 {_}", "blanks": [{"accept": ["钱"], "regex": "^购买力?$"}]},
+        {"id": "p2", "type": "fill", "prompt": "词 {_}", "blanks": [{"accept": ["x"], "regex": r"\bx"}]},
+    ])
+    ctx = context("qti21")
+    package = zipfile.ZipFile(io.BytesIO(write_qti21(bank, ctx)))
+    first = etree.fromstring(package.read("items/p1.xml"))
+    assert [m.get("pattern") for m in first.iter(f"{Q21}patternMatch")] == ["购买力?"]
+    second = etree.fromstring(package.read("items/p2.xml"))
+    assert not list(second.iter(f"{Q21}patternMatch"))
+    assert [w.question for w in ctx.warnings] == ["p2"] and "not carried" in ctx.warnings[0].message
