@@ -56,7 +56,7 @@ def decode(data: bytes, file: str) -> str:
                                           "save the file as UTF-8")]) from None
 
 
-def read_file(path: Path, shown: str) -> ImportedFile:
+def read_bank_file(path: Path, shown: str) -> ImportedFile:
     """The questions of one GIFT or Moodle XML file (told apart by content: XML starts with '<')."""
     try:
         data = path.read_bytes()
@@ -84,7 +84,7 @@ def import_files(paths: list[Path], root: Path, lesson: str | None) -> list[Writ
     read, errors = [], []
     for path in paths:
         try:
-            read.append((path, read_file(path, display_path(path, Path.cwd()))))
+            read.append((path, read_bank_file(path, display_path(path, Path.cwd()))))
         except ContentErrors as exc:
             errors += exc.errors
     if errors:

@@ -1,4 +1,4 @@
-"""Helpers of the question-bank tests: banks of the bundled course or of given questions, readers by others."""
+"""Shared pieces of the question-bank tests: banks of the bundled course or of given questions, readers by others."""
 
 from __future__ import annotations
 
