@@ -8,7 +8,7 @@ ZSTAMP := $(VENV)/.installed-zensical
 PSTAMP := $(VENV)/.installed-pdf
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site instructor pdf site-zensical serve serve-zensical check test fuzz bench quick-course schema typecheck runtime clean
+.PHONY: site instructor pdf site-zensical serve serve-zensical check test fuzz bench quick-course schema typecheck runtime banks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ serve-zensical: $(ZSTAMP)  ## live preview with Zensical (the course is exported
 
 check: $(STAMP)  ## validate all content and print a summary
 	$(PY) -m generator check
+
+banks: $(STAMP)  ## the bundled course as question banks in dist/banks/ (GIFT, Moodle XML, QTI 1.2, QTI 2.1)
+	@for format in gift moodle-xml qti12 qti21; do \
+	  $(PY) -m generator questions export --format $$format --out dist/banks/$$format || exit 1; \
+	done
 
 quick-course: $(STAMP)  ## the short course 新人速成 into site-quick/
 	$(PY) -m generator build --course courses/quick.yml --site-dir site-quick
