@@ -48,8 +48,8 @@ bench: $(TSTAMP)  ## print the benchmark table
 runtime: $(TSTAMP)  ## rebuild generator/assets/ (the shipped runtime) from generator/runtime/
 	npm run --silent runtime
 
-schema: $(STAMP)  ## regenerate schema/*.json after changing the models
-	$(PY) -m generator schema
+schema: $(STAMP)  ## regenerate schema/*.json and generator/runtime/contract.js after changing the models
+	$(PY) -m generator.model.schema
 
 clean:
 	rm -rf site site-quick .pytest_cache

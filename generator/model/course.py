@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import Id, Markdown, Model, Text
+
+
+class SkillName(Model):
+    """A skill's display name in each interface language."""
+
+    zh: Text | None = None
+    en: Text | None = None
+
+    @model_validator(mode="after")
+    def _some_name(self) -> SkillName:
+        if self.zh is None and self.en is None:
+            raise ValueError("give the skill a name: zh, en or both")
+        return self
 
 
 class Course(Model):
@@ -21,6 +34,11 @@ class Course(Model):
     lessons: list[Id] = Field(min_length=1, description="Lesson ids, in teaching order.")
     quizzes: list[Id] | None = Field(
         default=None, description="Quiz ids to include; default: every quiz of the listed lessons."
+    )
+    skills: dict[Id, Text | SkillName] = Field(
+        default_factory=dict,
+        description="The skill tags the course's questions may use, each with its display name: text, "
+        "or {zh: …, en: …} for both interface languages.",
     )
     glossary: bool = Field(default=True, description="Add the glossary page and tooltips.")
     check_objectives: bool = Field(
@@ -37,3 +55,11 @@ class Term(Model):
 
 class Glossary(Model):
     terms: list[Term] = Field(min_length=1)
+
+
+def skill_name(course: Course, skill: str, language: str) -> str:
+    """How `skill` is shown in `language`: its name in that language, else its other name, else its id."""
+    name = course.skills.get(skill)
+    if isinstance(name, SkillName):
+        return (name.zh if language == "zh" else name.en) or name.zh or name.en or skill
+    return name or skill
