@@ -38,3 +38,16 @@ def test_pages_without_widgets_link_no_runtime(output) -> None:  # type: ignore[
     assert len(plain) >= 3
     for page in plain:
         assert ASSET_DIR not in page.markdown and "<script" not in page.markdown, page.path
+
+
+@pytest.mark.parametrize(("page", "directory_urls", "expected"), [
+    ("quizzes/Q.md", True, "../../assets/courseware/quiz.js"),
+    ("quizzes/Q.md", False, "../assets/courseware/quiz.js"),
+    ("progress.md", True, "../assets/courseware/quiz.js"),
+    ("progress.md", False, "assets/courseware/quiz.js"),
+    ("index.md", True, "assets/courseware/quiz.js"),
+])
+def test_widget_pages_link_the_runtime_relative_to_themselves(page: str, directory_urls: bool, expected: str) -> None:
+    from generator.render.assets import asset_url
+
+    assert asset_url("quiz.js", page, directory_urls) == expected

@@ -195,8 +195,9 @@ def _run_lighthouse(cli: Path, url: str, out: Path) -> dict[str, Any] | str:
 def lighthouse(tmp: Path, runs: int = RUNS) -> list[Row]:
     """Lighthouse mobile on a lesson and a quiz page, as built and with the runtime removed, `runs` times each.
 
-    The two versions alternate (ours, plain, ours, plain, …), so a burst of load on the shared machine
-    falls on both; each row compares the medians.
+    The two versions alternate, and which goes first swaps every round (ours, plain, plain, ours, …): a
+    burst of load on the shared machine falls on both, and neither always runs first. Each row compares
+    the medians.
     """
     cli = install_lighthouse()
     if isinstance(cli, str):
@@ -209,8 +210,9 @@ def lighthouse(tmp: Path, runs: int = RUNS) -> list[Row]:
         for label, rel in pages.items():
             got: dict[str, list[dict[str, Any]]] = {"ours": [], "plain": []}
             problem = ""
-            for _ in range(runs):
-                for variant, base in (("ours", ours_base), ("plain", plain_base)):
+            for n in range(runs):
+                order = [("ours", ours_base), ("plain", plain_base)]
+                for variant, base in order if n % 2 == 0 else order[::-1]:
                     result = _run_lighthouse(cli, base + rel, tmp / "lighthouse.json")
                     if isinstance(result, str):
                         problem = result
