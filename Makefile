@@ -80,15 +80,16 @@ fuzz: $(TSTAMP)  ## long Hypothesis run of the loader
 bench: $(TSTAMP)  ## print the benchmark table
 	$(PY) -m bench.run
 
-runtime: $(TSTAMP)  ## rebuild generator/assets/ (the shipped runtime) from generator/runtime/
+runtime: $(TSTAMP)  ## rebuild generator/assets/ (the shipped runtime) from generator/runtime/ (esbuild)
 	npm run --silent runtime
 
-schema: $(STAMP)  ## regenerate schema/*.json after changing the models
-	$(PY) -m generator schema
+schema: $(STAMP)  ## regenerate schema/*.json and generator/runtime/contract.js after changing the models
+	$(PY) -m generator.model.schema
 
 clean:
 	rm -rf site site-quick site-zensical site-instructor dist build .pytest_cache
 
-typecheck: $(TSTAMP)  ## mypy over the package
+typecheck: $(TSTAMP)  ## mypy over the package, tsc over the runtime's sources
 	$(PY) -m pip install --quiet mypy types-PyYAML
 	$(PY) -m mypy generator --ignore-missing-imports
+	npm run --silent typecheck

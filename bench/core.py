@@ -9,20 +9,24 @@ from generator.render.site import (
     ASSET_DIR,
     RUNTIME_FILES,
     RUNTIME_GZIP_BUDGET,
+    SITE_FILES,
     RenderSettings,
     SiteOutput,
     generate,
+    page_files,
 )
 
 __all__ = [
     "ASSET_DIR",
     "RUNTIME_FILES",
     "RUNTIME_GZIP_BUDGET",
+    "SITE_FILES",
     "BuildInputs",
     "RenderSettings",
     "SiteOutput",
     "build_site",
     "generate",
     "load_project",
+    "page_files",
     "render_course",
 ]

@@ -100,5 +100,5 @@ def write_pool(root: Path, questions: int, per_quiz: int = 50, quizzes_per_lesso
     dump("quizzes/schemes/man.yml", SCHEME)
     dump("glossary/terms.yml", {"terms": [{"term": "MAN 法则", "definition": "判断潜在客户的方法。", "lesson": "L0"}]})
     dump("course.yml", {"id": COURSE_ID, "title": "基准课程", "lessons": [f"L{k}" for k in range(lessons)],
-                        "check_objectives": False})
+                        "skills": {"MAN": "MAN 法则"}, "check_objectives": False})
     return sorted(root.rglob("*.yml"))

@@ -49,7 +49,9 @@ def test_nav_lists_lesson_quizzes_drill_glossary_progress(output) -> None:  # ty
 
 def test_assets_are_the_runtime_and_schemas(output) -> None:  # type: ignore[no-untyped-def]
     assert sorted(output.assets) == [
-        "assets/courseware-print.css", "assets/courseware/quiz.css", "assets/courseware/quiz.js", "schema/course.schema.json",
+        "assets/courseware-print.css", "assets/courseware/drill.js", "assets/courseware/progress.js",
+        "assets/courseware/quiz.css", "assets/courseware/quiz.js", "assets/courseware/site.css",
+        "assets/courseware/site.js", "schema/answer-key.schema.json", "schema/course.schema.json",
         "schema/glossary.schema.json", "schema/lesson.schema.json", "schema/quiz.schema.json",
         "schema/scheme.schema.json",
     ]
@@ -58,7 +60,8 @@ def test_assets_are_the_runtime_and_schemas(output) -> None:  # type: ignore[no-
 def test_glossary_tooltips_inside_chinese_text() -> None:
     md = MarkdownRenderer(glossary={"缘故法": "从亲友关系入手寻找客户", "MAN": "资格鉴定法则"})
     assert md.block("先用缘故法找人，再用MAN判断。") == (
-        '<p>先用<abbr class="cw-term" tabindex="0" title="从亲友关系入手寻找客户">缘故法</abbr>找人，再用<abbr class="cw-term" tabindex="0" title="资格鉴定法则">MAN</abbr>判断。</p>'
+        '<p>先用<abbr class="cw-term" tabindex="0" title="从亲友关系入手寻找客户">缘故法</abbr>找人，'
+        '再用<abbr class="cw-term" tabindex="0" title="资格鉴定法则">MAN</abbr>判断。</p>'
     )
     # Latin terms still need word boundaries on their Latin side.
     assert "<abbr" not in md.block("HUMANS")
@@ -85,10 +88,13 @@ def test_relative_urls(target: str, source: str, expected: str) -> None:
 
 
 def test_committed_schemas_are_current() -> None:
-    from generator.model.schema import schemas
+    from generator.model.schema import contract_js, schemas
 
     for name, data in schemas().items():
         assert (ROOT / "schema" / name).read_bytes() == data, f"schema/{name} is stale: run `make schema`"
+    # The runtime's typedefs come from the same models (tsc holds the runtime to them).
+    contract = ROOT / "generator" / "runtime" / "contract.js"
+    assert contract.read_bytes() == contract_js(), "generator/runtime/contract.js is stale: run `make schema`"
 
 
 def test_chrome_titles_cannot_carry_tags() -> None:
@@ -114,5 +120,5 @@ def test_tab_sets_in_different_fragments_get_different_ids() -> None:
     md = MarkdownRenderer()
     tabs = '=== "甲"\n\n    一\n\n=== "乙"\n\n    二\n'
     first, second = md.block(tabs), md.block(tabs)
-    ids = lambda html: set(re.findall(r'id="(__tabbed_[^"]+)"', html))  # noqa: E731
+    ids = lambda html: set(re.findall(r'id="(__tabbed_[^"]+)"', html))
     assert ids(first) and ids(second) and not ids(first) & ids(second)

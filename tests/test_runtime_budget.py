@@ -1,22 +1,53 @@
-"""The JavaScript and CSS a quiz page loads stay within the runtime's gzip budget."""
+"""The JavaScript and CSS a page loads stay within the runtime's gzip budget; lessons load no widget runtime."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+import pytest
 
 from bench.parts.size import gzip9, runtime_assets
 from generator.pipeline import BuildInputs, render_course
-from generator.render.site import RUNTIME_FILES, RUNTIME_GZIP_BUDGET
+from generator.render.site import ASSET_DIR, RUNTIME_FILES, RUNTIME_GZIP_BUDGET, SITE_FILES, page_files
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
+LINKED = re.compile(r'<(?:link rel="stylesheet" href|script src)="(?:\.\./)*' + ASSET_DIR + r'/([^"]+)"')
 
 
-def test_quiz_page_runtime_is_within_the_gzip_budget() -> None:
-    output = render_course(BuildInputs(root=MINI))
-    assert any(p.path.startswith("quizzes/") and "data-cw-quiz" in p.markdown for p in output.pages)
+@pytest.fixture(scope="module")
+def output():  # type: ignore[no-untyped-def]
+    return render_course(BuildInputs(root=MINI))
+
+
+@pytest.mark.parametrize(("kind", "path"), [("quiz", "quizzes/M1-quiz.md"), ("drill", "drills/man.md"),
+                                            ("progress", "progress.md")])
+def test_a_widget_page_loads_its_files_within_the_gzip_budget(output, kind: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    page = next(p for p in output.pages if p.path == path)
+    # What the page links itself, plus what every page gets from the plugin.
+    loaded = (*SITE_FILES, *LINKED.findall(page.markdown))
+    assert sorted(loaded) == sorted(page_files(kind))
     shipped = runtime_assets(output)
-    # Every runtime file is shipped; any JS or CSS added beside them counts against the budget too.
-    assert set(RUNTIME_FILES) <= set(shipped)
-    sizes = {name: gzip9(data) for name, data in shipped.items()}
+    assert set(RUNTIME_FILES) == set(shipped)
+    sizes = {name: gzip9(shipped[name]) for name in loaded}
     assert sum(sizes.values()) <= RUNTIME_GZIP_BUDGET, f"gzip -9 sizes {sizes} exceed {RUNTIME_GZIP_BUDGET} B"
 
+
+def test_pages_without_widgets_link_no_runtime(output) -> None:  # type: ignore[no-untyped-def]
+    plain = [p for p in output.pages if p.path.startswith("lessons/") or p.path in ("index.md", "glossary.md")]
+    assert len(plain) >= 3
+    for page in plain:
+        assert ASSET_DIR not in page.markdown and "<script" not in page.markdown, page.path
+
+
+@pytest.mark.parametrize(("page", "directory_urls", "expected"), [
+    ("quizzes/Q.md", True, "../../assets/courseware/quiz.js"),
+    ("quizzes/Q.md", False, "../assets/courseware/quiz.js"),
+    ("progress.md", True, "../assets/courseware/quiz.js"),
+    ("progress.md", False, "assets/courseware/quiz.js"),
+    ("index.md", True, "assets/courseware/quiz.js"),
+])
+def test_widget_pages_link_the_runtime_relative_to_themselves(page: str, directory_urls: bool, expected: str) -> None:
+    from generator.render.assets import asset_url
+
+    assert asset_url("quiz.js", page, directory_urls) == expected

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from helpers import LOADER, ROOT, copy_mini, errors_of, replace_in
 
-from generator.render.i18n import strings
 from generator.load import load_project
+from generator.render.i18n import strings
 from generator.render.markdown import MarkdownRenderer
 from generator.render.quizview import question_views
 
@@ -47,7 +47,8 @@ def test_quote_must_be_in_the_scenario(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-exercises.yml", "{quote: 公司预算充足,", "{quote: 公司现金充足,")
     assert errors_of(root) == [
-        "quizzes/M1-exercises.yml:10:17: questions[0].cues[0].quote: quote '公司现金充足' does not appear in the scenario"
+        "quizzes/M1-exercises.yml:10:17: questions[0].cues[0].quote: quote '公司现金充足' does not appear in the "
+        "scenario"
     ]
 
 
@@ -65,9 +66,10 @@ def test_answer_is_derived_when_not_written(tmp_path: Path) -> None:
     replace_in(root / "quizzes/M1-exercises.yml", "    answer: MA\n", "")
     project = load_project(root)
     quiz = project.quizzes["M1-exercises"]
-    views, key = question_views(quiz, MarkdownRenderer(), project.schemes, strings("zh"), "zh")
-    assert key["m-x1"]["class"] == "MA"
-    assert key["m-x1"]["attributes"] == {"money": "M", "authority": "A"}
+    views, keys = question_views(quiz, MarkdownRenderer(), project.schemes, strings("zh"), "zh", {})
+    key = keys["m-x1"]
+    assert key.type == "classify" and key.class_ == "MA" and key.action == "MA"
+    assert key.attributes == {"money": "M", "authority": "A"}
     steps = [s["kind"] for s in views[0].steps]
     assert steps == ["cue", "cue", "rule", "action"]
     assert views[0].steps[2] == {"kind": "rule", "rule": "有购买力 + 有决策权", "class": "M+A"}

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from bench import ROOT
-from bench.core import ASSET_DIR, RUNTIME_FILES, BuildInputs, SiteOutput, render_course
+from bench.core import ASSET_DIR, SITE_FILES, BuildInputs, SiteOutput, render_course
 from bench.report import Row, fmt_s
 
 #: Target from the issue: the full build within 1.10× the plain MkDocs build of the same pages.
@@ -107,8 +107,11 @@ def plain_config(raw: dict[str, Any], output: SiteOutput, docs: Path, *, search:
     config["nav"] = raw.get("nav") or output.nav
     if (_plugin_options(raw) or {}).get("site_name_from_course", True):
         config["site_name"] = output.title
-    for key, suffix in (("extra_css", ".css"), ("extra_javascript", ".js")):
-        config[key] = list(raw.get(key, [])) + [f"{ASSET_DIR}/{n}" for n in RUNTIME_FILES if n.endswith(suffix)]
+    # The plugin adds the site files to every page (the script deferred); widget pages link the rest.
+    config["extra_css"] = list(raw.get("extra_css", [])) + [
+        f"{ASSET_DIR}/{n}" for n in SITE_FILES if n.endswith(".css")]
+    config["extra_javascript"] = list(raw.get("extra_javascript", [])) + [
+        {"path": f"{ASSET_DIR}/{n}", "defer": True} for n in SITE_FILES if n.endswith(".js")]
     return config
 
 
@@ -140,7 +143,8 @@ def run(tmp: Path, repeats: int) -> list[Row]:
         site = str(tmp / f"site-{kind}-{'search' if search else 'nosearch'}")
         # The generator's build is what `make site` runs; the plain one is MkDocs' own command line.
         commands[(kind, search)] = (
-            [sys.executable, "-c", "import sys; from bench.core import build_site; build_site(sys.argv[1], sys.argv[2])",
+            [sys.executable, "-c",
+             "import sys; from bench.core import build_site; build_site(sys.argv[1], sys.argv[2])",
              str(path), site] if kind == "generator" else
             [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(path), "-d", site])
     samples = {key: Samples() for key in variants}

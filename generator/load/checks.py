@@ -24,6 +24,7 @@ def check_project(project: Project) -> list[ContentError]:
     for course in project.courses.values():
         if course.check_objectives:
             errors += _check_objectives(project, course.id)
+        errors += _check_skills(project, course.id)
     return errors
 
 
@@ -222,4 +223,20 @@ def _check_objectives(project: Project, course_id: str) -> list[ContentError]:
                 errors.append(_error(project, quiz.id, ("questions", n, "id"),
                                      f"question {q.id!r} assesses no objective: list it in an objective's "
                                      f"assessed_by in lesson {quiz.lesson}"))
+    return errors
+
+
+def _check_skills(project: Project, course_id: str) -> list[ContentError]:
+    """Every skill tag of the course's questions is declared, with its display name, in the course's `skills`."""
+    course = project.courses[course_id]
+    manifest = project.where[f"course:{course.id}"].source.file
+    errors = []
+    for quiz in course_quizzes(project, course):
+        for n, q in enumerate(quiz.questions):
+            for m, skill in enumerate(q.skills):
+                if skill not in course.skills:
+                    errors.append(_error(project, quiz.id, ("questions", n, "skills", m),
+                                         f"skill {skill!r} is not declared in course {course.id!r}: add it to "
+                                         f"`skills:` in {manifest} with its display name"
+                                         f"{_known(course.skills)}"))
     return errors

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -17,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from ..errors import ContentErrors
 from ..pipeline import BuildInputs, render_course
 from ..render.pages.errors import error_site
-from ..render.site import ASSET_DIR, INSTRUCTOR_CSS, PRINT_CSS, RUNTIME_FILES, SiteOutput
+from ..render.site import ASSET_DIR, INSTRUCTOR_CSS, SITE_FILES, SiteOutput
 from .config import CoursewareConfig
 
 #: Material features that turn text written by course authors into markup, and why each is refused.
@@ -102,10 +103,16 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
         for folder in inputs.watched():
             if folder.exists() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
-        for name in RUNTIME_FILES:
-            target = config.extra_css if name.endswith(".css") else config.extra_javascript
-            if f"{ASSET_DIR}/{name}" not in [str(x) for x in target]:
-                target.append(f"{ASSET_DIR}/{name}")
+        # Every page gets the small site files; pages with a widget link the widget runtime themselves.
+        for name in SITE_FILES:
+            path = f"{ASSET_DIR}/{name}"
+            if name.endswith(".css"):
+                if path not in [str(x) for x in config.extra_css]:
+                    config.extra_css.append(path)
+            elif path not in [str(x) for x in config.extra_javascript]:
+                script = ExtraScriptValue(path)
+                script.defer = True  # nothing on the page waits for it
+                config.extra_javascript.append(script)
         if INSTRUCTOR_CSS in self.output.assets and INSTRUCTOR_CSS not in [str(x) for x in config.extra_css]:
             config.extra_css.append(INSTRUCTOR_CSS)
         self._link_print_css(config)

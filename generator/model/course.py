@@ -2,11 +2,39 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
 from .base import Id, Markdown, Model, Text
+
+
+class SkillName(Model):
+    """A skill's display name in each interface language; plain text names it in every language."""
+
+    zh: Text | None = None
+    en: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text(cls, data: Any) -> Any:
+        # One model rather than a union with str: a mistake then gets one message, not one per branch.
+        return {"zh": data, "en": data} if isinstance(data, str) else data
+
+    @model_validator(mode="after")
+    def _some_name(self) -> SkillName:
+        if self.zh is None and self.en is None:
+            raise ValueError("give the skill a name: zh, en or both")
+        return self
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """Editors accept the plain-text form too."""
+        return {"anyOf": [{"type": "string", "minLength": 1}, handler(schema)]}
 
 
 class Course(Model):
@@ -21,6 +49,11 @@ class Course(Model):
     lessons: list[Id] = Field(min_length=1, description="Lesson ids, in teaching order.")
     quizzes: list[Id] | None = Field(
         default=None, description="Quiz ids to include; default: every quiz of the listed lessons."
+    )
+    skills: dict[Id, SkillName] = Field(
+        default_factory=dict,
+        description="The skill tags the course's questions may use, each with its display name: text, "
+        "or {zh: …, en: …} for both interface languages.",
     )
     glossary: bool = Field(default=True, description="Add the glossary page and tooltips.")
     check_objectives: bool = Field(
@@ -37,3 +70,11 @@ class Term(Model):
 
 class Glossary(Model):
     terms: list[Term] = Field(min_length=1)
+
+
+def skill_name(course: Course, skill: str, language: str) -> str:
+    """How `skill` is shown in `language`: its name in that language, else its other name, else its id."""
+    name = course.skills.get(skill)
+    if name is None:
+        return skill
+    return (name.zh if language == "zh" else name.en) or name.zh or name.en or skill

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .base import Id, Markdown, Model, Text
 
 #: Marks a blank inside a fill-in prompt.
 BLANK = "{_}"
+
+
+def _distinct(texts: list[str], what: str, why: str) -> None:
+    """Reject a repeated text: its two copies are graded as different answers."""
+    seen: dict[str, int] = {}
+    for n, text in enumerate(texts, 1):
+        if text in seen:
+            raise ValueError(f"{what} {n} repeats {what} {seen[text]} ({text!r}): {why}; make each one different")
+        seen.setdefault(text, n)
 
 
 class Feedback(Model):
@@ -80,7 +89,10 @@ class TrueFalse(QuestionBase):
 class Blank(Model):
     """The accepted answers of one blank."""
 
-    accept: list[Text] = Field(min_length=1, description="Accepted answers, compared leniently.")
+    accept: list[Text] = Field(min_length=1, description="Accepted answers, compared leniently; the first is shown.")
+    synonyms: list[Text] = Field(
+        default_factory=list, description="Other wordings also graded right; the standard answer is then shown."
+    )
     regex: str | None = Field(default=None, description="Also accept anything matching this regular expression.")
 
     @field_validator("regex")
@@ -99,13 +111,35 @@ class FillIn(QuestionBase):
 
     type: Literal["fill"]
     blanks: list[Blank] = Field(min_length=1)
+    any_order: bool | list[list[int]] = Field(
+        default=False,
+        description="true: the blanks may be answered in any order; or groups of blank numbers (from 1), "
+        "e.g. [[1, 2], [3, 4]]: within each group any order.",
+    )
 
     @model_validator(mode="after")
     def _blanks_match(self) -> FillIn:
         marks = self.prompt.count(BLANK)
         if marks != len(self.blanks):
-            raise ValueError(f"the prompt has {marks} blank(s) written as {BLANK} but {len(self.blanks)} blanks are listed")
+            raise ValueError(f"the prompt has {marks} blank(s) written as {BLANK} but {len(self.blanks)} blanks are "
+                             "listed")
+        if isinstance(self.any_order, list):
+            numbers = [n for group in self.any_order for n in group]
+            if any(len(group) < 2 for group in self.any_order):
+                raise ValueError("any_order: each group lists at least two blank numbers")
+            if any(n < 1 or n > len(self.blanks) for n in numbers):
+                raise ValueError(f"any_order names a blank the question does not have: blanks are numbered from 1 "
+                                 f"to {len(self.blanks)}")
+            if len(set(numbers)) != len(numbers):
+                raise ValueError("any_order: a blank is in two groups")
         return self
+
+    def groups(self) -> list[list[int]]:
+        """Every blank index (from 0) once, in groups whose blanks may be answered in any order."""
+        together = [list(range(len(self.blanks)))] if self.any_order is True else \
+            [[n - 1 for n in group] for group in self.any_order or []]
+        grouped = {i for group in together for i in group}
+        return sorted(together + [[i] for i in range(len(self.blanks)) if i not in grouped])
 
 
 class Numeric(QuestionBase):
@@ -122,7 +156,13 @@ class Ordering(QuestionBase):
     """Put the items in order; listed here in the right order, shown shuffled."""
 
     type: Literal["ordering"]
-    items: list[Text] = Field(min_length=2)
+    items: list[Text] = Field(min_length=2, json_schema_extra={"uniqueItems": True})
+
+    @field_validator("items")
+    @classmethod
+    def _distinct_items(cls, items: list[str]) -> list[str]:
+        _distinct(items, "item", "two equal items could be put either way round")
+        return items
 
 
 class Pair(Model):
@@ -136,6 +176,21 @@ class Matching(QuestionBase):
     type: Literal["matching"]
     pairs: list[Pair] = Field(min_length=2)
     distractors: list[Text] = Field(default_factory=list, description="Extra right-hand items that match nothing.")
+
+    @field_validator("pairs")
+    @classmethod
+    def _distinct_pairs(cls, pairs: list[Pair]) -> list[Pair]:
+        _distinct([p.left for p in pairs], "left item", "the trainee could not tell them apart")
+        _distinct([p.right for p in pairs], "right-hand item", "choosing one or the other would be marked differently")
+        return pairs
+
+    @field_validator("distractors")
+    @classmethod
+    def _distinct_distractors(cls, distractors: list[str], info: ValidationInfo) -> list[str]:
+        # Numbered as the trainee's list counts them: the pairs' right sides, then the distractors.
+        rights = [p.right for p in info.data.get("pairs", [])]
+        _distinct(rights + distractors, "right-hand item", "choosing one or the other would be marked differently")
+        return distractors
 
 
 class CategoryItem(Model):
@@ -194,18 +249,8 @@ class Calculation(QuestionBase):
 
 
 Question = Annotated[
-    Union[
-        SingleChoice,
-        MultipleResponse,
-        TrueFalse,
-        FillIn,
-        Numeric,
-        Ordering,
-        Matching,
-        Categorise,
-        Classify,
-        Calculation,
-    ],
+    SingleChoice | MultipleResponse | TrueFalse | FillIn | Numeric | Ordering | Matching | Categorise | Classify
+    | Calculation,
     Field(discriminator="type"),
 ]
 

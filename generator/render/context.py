@@ -10,8 +10,10 @@ from jinja2 import Environment
 
 from ..model import Course, Lesson, Quiz
 from ..model.assemble import course_lessons, course_quizzes
+from ..model.course import skill_name
 from ..model.project import Project
 from .edition import edition_strings
+from .assets import WIDGET_CSS, WIDGET_SCRIPTS, asset_url
 from .env import make_env
 from .i18n import strings
 from .markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, MarkdownRenderer
@@ -91,6 +93,16 @@ class RenderContext:
     def instructor(self) -> bool:
         """Whether this is the instructor edition (answers and facilitator notes shown)."""
         return self.settings.edition == "instructor"
+
+    def widget_files(self, source: str, kind: str) -> dict[str, str]:
+        """Links from page `source`, with a widget of this kind, to its stylesheet ("css") and script ("js")."""
+        return {"css": asset_url(WIDGET_CSS, source, self.settings.use_directory_urls),
+                "js": asset_url(WIDGET_SCRIPTS[kind], source, self.settings.use_directory_urls)}
+
+    def skill_names(self, skills: list[str] | None = None) -> dict[str, str]:
+        """Display names of `skills` (default: every skill the course declares) in the site's language."""
+        wanted = self.course.skills if skills is None else dict.fromkeys(skills)
+        return {s: skill_name(self.course, s, self.settings.language) for s in wanted}
 
     def quizzes_of(self, lesson: Lesson) -> list[Quiz]:
         """The course's quizzes that practise `lesson`, in course order."""

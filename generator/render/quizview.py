@@ -1,15 +1,13 @@
-"""Quiz questions as template context and as the answer key the browser grades with."""
+"""Quiz questions as template context and as the typed answer key the browser grades with."""
 
 from __future__ import annotations
 
 import hashlib
 import random
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.formulas import FORMULAS, number, solve
 from ..model import (
     BLANK,
     Calculation,
@@ -25,13 +23,28 @@ from ..model import (
     SingleChoice,
     TrueFalse,
 )
+from ..model.answerkey import (
+    AnswerKey,
+    BlankKey,
+    CategoriseKey,
+    ClassifyKey,
+    FillKey,
+    MatchingKey,
+    MultipleKey,
+    NumberKey,
+    OrderingKey,
+    SingleKey,
+    TrueFalseKey,
+)
+from ..model.formulas import FORMULAS, number, solve
+from ..model.grading import normalise
 from ..model.question import QuestionBase
 from .markdown import MarkdownRenderer
 from .marks import Marks
 
-#: Bump when the shape of saved answers changes; old saves are then ignored, not misread.
+#: Bump when the shape of saved answers changes; old saves are then ignored, not misread. The page
+#: configs carry it to the runtime.
 STORAGE_VERSION = 1
-
 
 
 class MarkError(Exception):
@@ -40,18 +53,6 @@ class MarkError(Exception):
     def __init__(self, question: str, loc: tuple[str | int, ...], message: str) -> None:
         super().__init__(message)
         self.question, self.loc, self.message = question, loc, message
-_TRAILING_PUNCT = re.compile(r"[\W_]+$")
-
-
-def normalise_answer(text: str) -> str:
-    """Typed-answer matching for Chinese users (the browser runtime does the same).
-
-    Full-width forms fold to half-width (NFKC), Latin case is ignored, spaces are removed and
-    trailing punctuation dropped.
-    """
-    folded = unicodedata.normalize("NFKC", text).lower()
-    folded = re.sub(r"\s+", "", folded)
-    return _TRAILING_PUNCT.sub("", folded)
 
 
 def stable_shuffle(items: list[Any], seed: str) -> list[Any]:
@@ -80,6 +81,7 @@ class QuestionView:
     type: str
     number: int
     points: str
+    #: Display names of the question's skills.
     skills: list[str]
     hints: list[str]
     explanation: str
@@ -103,23 +105,24 @@ class QuestionView:
 
 
 def question_views(
-    quiz: Quiz, md: MarkdownRenderer, schemes: dict[str, Scheme], text: dict[str, str], language: str
-) -> tuple[list[QuestionView], dict[str, Any]]:
-    """Template values for every question of `quiz`, and the quiz's answer key."""
-    views, key = [], {}
+    quiz: Quiz, md: MarkdownRenderer, schemes: dict[str, Scheme], text: dict[str, str], language: str,
+    skill_names: dict[str, str],
+) -> tuple[list[QuestionView], dict[str, AnswerKey]]:
+    """Template values for every question of `quiz`, and the quiz's answer key by question id."""
+    views, keys = [], {}
     for number_, question in enumerate(quiz.questions, 1):
-        view, answer = _view(question, md, schemes, text, language)
+        view, key = _view(question, quiz, md, schemes, text, language)
         prompt_html = view.pop("prompt_html", None) or md.block(question.prompt)
         views.append(QuestionView(
             id=question.id, type=question.type, number=number_, points=number(question.points),
-            skills=question.skills, hints=[md.block(h) for h in question.hints],
+            skills=[skill_names.get(s, s) for s in question.skills], hints=[md.block(h) for h in question.hints],
             explanation=md.block(question.explanation),
             feedback_correct=md.block(question.feedback.correct) if question.feedback else "",
             feedback_incorrect=md.block(question.feedback.incorrect) if question.feedback else "",
             prompt_html=prompt_html, prompt_inline=_inline(prompt_html), **view,
         ))
-        key[question.id] = {"type": question.type, "points": question.points, "skills": question.skills} | answer
-    return views, key
+        keys[question.id] = key
+    return views, keys
 
 
 def _inline(block_html: str) -> str | None:
@@ -129,58 +132,68 @@ def _inline(block_html: str) -> str | None:
 
 
 def _view(
-    q: QuestionBase, md: MarkdownRenderer, schemes: dict[str, Scheme], text: dict[str, str], language: str
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    if isinstance(q, (SingleChoice, MultipleResponse)):
+    q: QuestionBase, quiz: Quiz, md: MarkdownRenderer, schemes: dict[str, Scheme], text: dict[str, str],
+    language: str,
+) -> tuple[dict[str, Any], AnswerKey]:
+    common: dict[str, Any] = {"points": q.points, "skills": q.skills}
+    if isinstance(q, SingleChoice | MultipleResponse):
         options = [Choice(i, md.inline(o.text), md.block(o.feedback)) for i, o in enumerate(q.options)]
-        answer: dict[str, Any] = {"correct": [i for i, o in enumerate(q.options) if o.correct]}
-        if isinstance(q, MultipleResponse):
-            answer["scoring"] = q.scoring
-        return {"options": options}, answer
+        # Shuffled here, not in the browser: the page shows a first attempt as it was built, so
+        # mounting moves nothing, and the page without JavaScript does not list the answer first.
+        if quiz.shuffle_options:
+            options = stable_shuffle(options, q.id)
+        correct = [i for i, o in enumerate(q.options) if o.correct]
+        choice_key: AnswerKey = SingleKey(type="single", correct=correct, **common) if isinstance(q, SingleChoice) \
+            else MultipleKey(type="multiple", correct=correct, scoring=q.scoring or quiz.scoring, **common)
+        return {"options": options}, choice_key
     if isinstance(q, TrueFalse):
-        return {}, {"answer": q.answer}
+        return {}, TrueFalseKey(type="truefalse", answer=q.answer, **common)
     if isinstance(q, FillIn):
         labels = tuple(text["blank"].format(n=n) for n in range(1, len(q.blanks) + 1))
         rendered, found = md.marked(q.prompt.replace(BLANK, md.blank_token), Marks(md.blank_token, labels))
         if found.blanks != len(q.blanks):
             raise MarkError(q.id, ("prompt",), f"{len(q.blanks)} blank(s) {BLANK} are listed but {found.blanks} are in "
                             "the question's text; a blank cannot stand inside a link, a title, code or raw HTML")
-        return {"prompt_html": rendered}, {
-            "blanks": [
-                {"accept": sorted({normalise_answer(a) for a in b.accept}), "regex": b.regex, "show": b.accept[0]}
-                for b in q.blanks
-            ]
-        }
+        blanks = [BlankKey(accept=_normalised(b.accept), synonyms=_normalised(b.synonyms), regex=b.regex,
+                           show=b.accept[0]) for b in q.blanks]
+        return {"prompt_html": rendered}, FillKey(type="fill", blanks=blanks, groups=q.groups(), **common)
     if isinstance(q, Numeric):
-        return {"unit": q.unit}, {"answer": q.answer, "tolerance": q.tolerance, "relative": q.relative,
-                                  "show": number(q.answer) + (f" {q.unit}" if q.unit else "")}
+        return {"unit": q.unit}, NumberKey(type="numeric", answer=q.answer, tolerance=q.tolerance, relative=q.relative,
+                                           show=number(q.answer) + (f" {q.unit}" if q.unit else ""), **common)
     if isinstance(q, Ordering):
         items = [Choice(i, md.inline(t)) for i, t in enumerate(q.items)]
-        return {"items": stable_shuffle(items, q.id)}, {"order": list(range(len(q.items)))}
+        return {"items": stable_shuffle(items, q.id)}, OrderingKey(type="ordering", order=list(range(len(q.items))),
+                                                                   **common)
     if isinstance(q, Matching):
         rights = [p.right for p in q.pairs] + list(q.distractors)
         choices = stable_shuffle([Choice(i, md.inline(r)) for i, r in enumerate(rights)], q.id)
         lefts = [Choice(i, md.inline(p.left)) for i, p in enumerate(q.pairs)]
-        return {"lefts": lefts, "choices": choices}, {"pairs": list(range(len(q.pairs)))}
+        return {"lefts": lefts, "choices": choices}, MatchingKey(type="matching", pairs=list(range(len(q.pairs))),
+                                                                 **common)
     if isinstance(q, Categorise):
         items = [Choice(i, md.inline(it.text)) for i, it in enumerate(q.items)]
-        return {"categories": [md.inline(c) for c in q.categories], "items": stable_shuffle(items, q.id)}, {
-            "categories": [q.categories.index(it.category) for it in q.items]
-        }
+        view = {"categories": [md.inline(c) for c in q.categories], "items": stable_shuffle(items, q.id)}
+        return view, CategoriseKey(type="categorise", categories=[q.categories.index(it.category) for it in q.items],
+                                   **common)
     if isinstance(q, Calculation):
         result, steps = solve(q.formula, q.givens, language)
         unit = FORMULAS[q.formula].unit.get(language, FORMULAS[q.formula].unit["en"])
-        return {"unit": unit, "steps": steps}, {
-            "answer": round(result, 4), "tolerance": q.tolerance, "relative": True, "show": f"{number(result)} {unit}"
-        }
+        return {"unit": unit, "steps": steps}, NumberKey(
+            type="calc", answer=round(result, 4), tolerance=q.tolerance, relative=True,
+            show=f"{number(result)} {unit}", **common)
     if isinstance(q, Classify):
-        return _classify_view(q, md, schemes[q.scheme], text)
+        return _classify_view(q, md, schemes[q.scheme], text, common)
     raise TypeError(f"no view for question type {type(q).__name__}")  # pragma: no cover - the union is closed
 
 
+def _normalised(answers: list[str]) -> list[str]:
+    """Distinct normalised answers, in a stable order."""
+    return sorted({normalise(a) for a in answers})
+
+
 def _classify_view(
-    q: Classify, md: MarkdownRenderer, scheme: Scheme, text: dict[str, str]
-) -> tuple[dict[str, Any], dict[str, Any]]:
+    q: Classify, md: MarkdownRenderer, scheme: Scheme, text: dict[str, str], common: dict[str, Any]
+) -> tuple[dict[str, Any], ClassifyKey]:
     scenario, found = md.marked(q.scenario, Marks(cues=tuple(cue.quote for cue in q.cues)))
     for n, cue in enumerate(q.cues):
         if n not in found.cues:
@@ -222,9 +235,8 @@ def _classify_view(
         "actions": action_options if chosen.action else [],
         "steps": steps,
     }
-    key = {"attributes": settings if scheme.kind == "rules" else {}, "class": answer,
-           "action": answer if chosen.action else None, "show": chosen.label}
-    return view, key
+    return view, ClassifyKey(type="classify", attributes=settings if scheme.kind == "rules" else {}, class_=answer,
+                             action=answer if chosen.action else None, show=chosen.label, **common)
 
 
 def storage_key(quiz_id: str) -> str:

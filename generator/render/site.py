@@ -12,22 +12,17 @@ from ..model import Course
 from ..model.project import Project
 from ..model.schema import schemas
 from .edition import edition_strings
+from .assets import ASSET_DIR, RUNTIME_FILES, RUNTIME_GZIP_BUDGET, SITE_FILES, page_files
 from .context import GeneratedPage, RenderContext, RenderSettings, SiteOutput
+from .nav import build_nav
 from .pages.drill import build_drill_page, drill_schemes
 from .pages.glossary import build_glossary_page
 from .pages.home import build_home_page
 from .pages.lesson import build_lesson_page
 from .pages.progress import build_progress_page
 from .pages.quiz import build_quiz_pages
-from .nav import build_nav
 from .urls import chrome_title
 
-#: Where the runtime's static files are served from, relative to the site root.
-ASSET_DIR = "assets/courseware"
-RUNTIME_FILES = ("quiz.js", "quiz.css")
-#: Most bytes the runtime files may weigh together after `gzip -9` (tests/test_runtime_budget.py
-#: and the bench check it): every quiz page loads them, so they must stay small.
-RUNTIME_GZIP_BUDGET = 6_500
 #: The print stylesheet, shipped as written (generator/runtime/print.css). It lives outside
 #: ASSET_DIR on purpose: linked with media="print", it never blocks rendering, so it is not part of
 #: the runtime's budget; tests/test_print_css.py gives it its own (PRINT_GZIP_BUDGET).
@@ -36,8 +31,8 @@ PRINT_GZIP_BUDGET = 2_000
 #: Styles of answers and facilitator notes, shipped in the instructor edition only.
 INSTRUCTOR_CSS = "assets/courseware-instructor.css"
 
-__all__ = ["ASSET_DIR", "INSTRUCTOR_CSS", "PRINT_CSS", "RUNTIME_FILES", "GeneratedPage", "RenderSettings",
-           "SiteOutput", "generate"]
+__all__ = ["ASSET_DIR", "INSTRUCTOR_CSS", "PRINT_CSS", "RUNTIME_FILES", "RUNTIME_GZIP_BUDGET", "SITE_FILES",
+           "GeneratedPage", "RenderSettings", "SiteOutput", "generate", "page_files"]
 
 
 def generate(project: Project, course: Course, settings: RenderSettings) -> SiteOutput:

@@ -22,9 +22,10 @@ from helpers import copy_mini, replace_in
 pytestmark = pytest.mark.browser
 
 QUIZ = "/quizzes/M1-quiz/"
-#: Ids and skill tags that pass the build but name things in JavaScript or look like numbers.
+#: Ids and skill tags that pass the build but name things in JavaScript or look like numbers; the skills'
+#: display names, as the course declares them.
 ODD_IDS = {"m-q3": "0", "m-q4": "length", "m-q5": "m.q.5", "m-q7": "toJSON"}
-ODD_SKILLS = ["length", "0", "prototype"]
+ODD_SKILLS = {"length": "长度", "0": "零", "prototype": "原型"}
 #: Names the build rejects (Object.prototype's); written into a built page, the runtime must cope anyway.
 RESERVED_IDS = {"m-q1": "constructor", "m-q2": "__proto__", "m-q6": "toString", "m-q8": "hasOwnProperty"}
 RESERVED_SKILLS = ["constructor", "__proto__", "toString", "valueOf"]
@@ -44,7 +45,7 @@ BAD = {"toString": 1, "valueOf": 1}
 # --- A site with odd ids, tabs in prompts, and a copy of it with reserved names -------------------------------------
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -79,6 +80,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     quiz = root / "quizzes/M1-quiz.yml"
     replace_in(quiz, "    prompt: A 指的是什么？\n", "    prompt: |\n      A 指的是什么？\n" + TABS)
     replace_in(quiz, "    skills: [MAN]\n", f"    skills: [MAN, {', '.join(json.dumps(s) for s in ODD_SKILLS)}]\n")
+    declared = "".join(f"  {json.dumps(k)}: {v}\n" for k, v in ODD_SKILLS.items())
+    replace_in(root / "course.yml", "skills:\n", "skills:\n" + declared)
     # An author's checkbox, checked, in a multiple-response prompt.
     replace_in(quiz, "prompt: 哪些属于 MAN？", 'prompt: 哪些属于 MAN？<input type="checkbox" checked>')
     replace_in(root / "quizzes/M1-exercises.yml", "    scenario: 张总是这家公司的老板，公司预算充足。\n",
@@ -142,7 +145,8 @@ def test_odd_ids_and_skills_grade_and_tally(visit: Any, site: str) -> None:
         assert page.inner_text(f"{at[qid]} [data-cw-status]").startswith("✓"), qid
     order_right(page, at["m-q6"])
     page.click(f"{at['m-q6']} [data-cw-action=check]")
-    skills = ["MAN", *ODD_SKILLS] + (RESERVED_SKILLS if site == "reserved" else [])
+    # Shown by their display names; the reserved ones, written into the page past the build, by their ids.
+    skills = ["MAN 法则", *ODD_SKILLS.values()] + (RESERVED_SKILLS if site == "reserved" else [])
 
     def check_result() -> None:
         text = page.inner_text("[data-cw-result]")
@@ -273,7 +277,7 @@ def test_poisoned_storage(s: Any, name: str) -> None:
     _answer_and_check(page, qid)
     assert "得分 2/2（100%）" in page.inner_text("[data-cw-result]")
     page = s.goto("/progress/")
-    assert "MAN：100%" in page.inner_text("[data-cw-mastery]"), "the good result counts, the bad one is skipped"
+    assert "MAN 法则：100%" in page.inner_text("[data-cw-mastery]"), "the good result counts, the bad one is skipped"
 
 
 @pytest.mark.parametrize("answer", [BAD, {"attributes": {"money": BAD}}, {"attributes": BAD, "class": BAD}])

@@ -37,13 +37,14 @@ def test_progress_shows_best_and_mistakes(s: Any) -> None:
     page.click(".md-nav__link[href$='progress/']")
     page.wait_for_selector("[data-cw-progress][data-cw-mounted]", state="attached")
     assert cells(page, "[data-cw-pq='M1-exam']")[1:] == ["50%", "✓ 已通过（及格线 50%）"]
-    assert cells(page, "[data-cw-pq='M1-quiz']")[1:] == ["–", "未开始"], "M1-quiz is not finished yet"
-    lesson = [c.strip() for c in page.eval_on_selector_all("[data-cw-pl='M1'] td", "els => els.map(e => e.textContent)")]
+    assert cells(page, "[data-cw-pq='M1-quiz']")[1:] == ["–", "进行中（2/8）"], "2 of M1-quiz's 8 questions answered"
+    lesson = cells(page, "[data-cw-pl='M1']")
     assert lesson == ["50%", "✗ 1/4"], "mean of the best scores; 1 of the lesson's 4 quizzes passed"
 
     mastery = page.inner_text("[data-cw-mastery]")
-    assert "MAN：" in mastery, mastery
-    links = page.eval_on_selector_all("[data-cw-mistakes] a", "els => els.map(e => [e.textContent, e.getAttribute('href')])")
+    assert "MAN 法则：" in mastery and "MAN：" not in mastery, "skills by their display names"
+    links = page.eval_on_selector_all("[data-cw-mistakes] a",
+                                      "els => els.map(e => [e.textContent, e.getAttribute('href')])")
     hrefs = [href for _, href in links]
     assert "../quizzes/M1-quiz/#m-q1" in hrefs
     assert f"../quizzes/M1-exam/#{visible[1]}" in hrefs
@@ -62,7 +63,7 @@ def test_progress_after_passing(s: Any) -> None:
     assert "✓ 已通过" in page.inner_text("[data-cw-result]")
     page = s.goto("/progress/")
     assert cells(page, "[data-cw-pq='M1-extra']")[1:] == ["100%", "✓ 已通过（及格线 100%）"]
-    assert "recall：100%" in page.inner_text("[data-cw-mastery]")
+    assert "概念记忆：100%" in page.inner_text("[data-cw-mastery]")
 
 
 def test_mistakes_without_prompt_are_named_by_their_scenario(s: Any) -> None:

@@ -28,7 +28,7 @@ def test_practice_pass_with_skill_breakdown(s: Any) -> None:
     page.click("#m-q6 [data-cw-action=check]")
     text = result(page)
     assert "得分 8/8（100%）" in text and "✓ 已通过（及格线 60%）" in text, text
-    assert "各项技能：MAN 100%" in text
+    assert "各项技能：MAN 法则 100%" in text, "skills show their display names"
     assert "最好成绩：100%" in text
     record = s.saved("M1-quiz")
     assert record["best"] == 100 and record["passed"] is True
@@ -104,7 +104,8 @@ def test_option_shuffle_is_stable_per_attempt(s: Any) -> None:
     for _ in range(8):
         page.click("[data-cw-action=retry]")
         seeds.add(s.saved("M1-quiz")["seed"])
-        orders.add(tuple(page.eval_on_selector_all("#m-q2 [data-cw-option]", "els => els.map(e => e.dataset.cwOption)")))
+        orders.add(tuple(page.eval_on_selector_all("#m-q2 [data-cw-option]",
+                                                   "els => els.map(e => e.dataset.cwOption)")))
     assert len(seeds) > 1 and len(orders) > 1, "a new attempt gets a new seed and order"
 
 
@@ -204,6 +205,55 @@ def test_full_storage_quota(s: Any) -> None:
     assert page.inner_text("#m-q1 [data-cw-status]").startswith("✓")
 
 
+def test_retry_only_the_wrong_questions(s: Any) -> None:
+    page = s.goto(QUIZ)
+    retry_wrong = page.locator("[data-cw-action=retry-wrong]")
+    answer_right(page, "m-q3")
+    page.click("#m-q3 [data-cw-action=check]")
+    assert not retry_wrong.is_visible(), "nothing to retry while every answer is right"
+    page.check("#m-q1 input[value='1']")
+    page.click("#m-q1 [data-cw-action=check]")
+    page.fill("#m-q5 [data-cw-number]", "7")
+    page.click("#m-q5 [data-cw-action=check]")
+    assert retry_wrong.is_visible() and retry_wrong.inner_text() == "只重做答错的题"
+    retry_wrong.click()
+    for qid in ("m-q1", "m-q5"):
+        assert page.inner_text(f"#{qid} [data-cw-status]") == "", qid
+        assert page.locator(f"#{qid} [data-cw-choice]:checked, #{qid} [data-cw-number]:disabled").count() == 0
+        assert page.is_visible(f"#{qid} [data-cw-action=check]")
+    assert page.input_value("#m-q5 [data-cw-number]") == ""
+    assert page.evaluate("document.activeElement.closest('[data-cw-q]').id") == "m-q1", "focus goes to the first"
+    assert page.inner_text("#m-q3 [data-cw-status]").startswith("✓"), "the right answer stays graded"
+    assert page.is_checked("#m-q3 input[value='true']") and page.is_disabled("#m-q3 input[value='true']")
+    assert not retry_wrong.is_visible()
+    record = s.saved("M1-quiz")
+    assert set(record["results"]) == {"m-q3"} and set(record["answers"]) == {"m-q3"}
+    # Finishing the attempt from here scores it whole: the kept answer counts.
+    for qid in RIGHT:
+        if qid != "m-q3":
+            answer_right(page, qid)
+            page.click(f"#{qid} [data-cw-action=check]")
+    order_right(page)
+    page.click("#m-q6 [data-cw-action=check]")
+    assert "得分 8/8（100%）" in result(page)
+
+
+def test_retry_wrong_in_an_exam(s: Any) -> None:
+    page = s.goto("/quizzes/M1-exam/")
+    visible = page.eval_on_selector_all("[data-cw-q]:not([hidden])", "els => els.map(e => e.id)")
+    right = {"m-e1": "0", "m-e2": "true", "m-e3": "false"}
+    page.check(f"#{visible[0]} input[value='{right[visible[0]]}']")  # the second is left unanswered: wrong
+    page.click("[data-cw-action=submit]")
+    page.click("[data-cw-action=retry-wrong]")
+    assert page.eval_on_selector_all("[data-cw-q]:not([hidden])", "els => els.map(e => e.id)") == visible, \
+        "the same questions are asked again"
+    assert page.is_visible("[data-cw-action=submit]")
+    assert page.is_checked(f"#{visible[0]} input[value='{right[visible[0]]}']"), "the right answer is kept"
+    page.check(f"#{visible[1]} input[value='{right[visible[1]]}']")
+    page.click("[data-cw-action=submit]")
+    assert "得分 2/2（100%）" in result(page)
+
+
 def test_storage_available_hides_notice(s: Any) -> None:
     page = s.goto(QUIZ)
     assert not page.is_visible("[data-cw-storage-off]")
@@ -212,11 +262,12 @@ def test_storage_available_hides_notice(s: Any) -> None:
 @pytest.mark.parametrize("stored", [
     "not json{",
     json.dumps([1, 2, 3]),
-    json.dumps({"v": 0, "seed": 5, "answers": {"m-q1": [0]}, "results": {"m-q1": {"score": 1, "max": 1, "correct": True}},
-                "best": 100, "passed": True}),
+    json.dumps({"v": 0, "seed": 5, "answers": {"m-q1": [0]},
+                "results": {"m-q1": {"score": 1, "max": 1, "correct": True}}, "best": 100, "passed": True}),
     json.dumps({"v": 1, "seed": "x", "answers": "nope", "results": [1], "best": "high"}),
-    json.dumps({"v": 1, "seed": 3, "answers": {"m-q1": "x", "m-q2": {"a": 1}, "m-q4": 5, "m-q5": [1], "m-q6": ["<img>", 9],
-                "m-q7": "zz", "m-q3": {}, "gone": [1]}, "results": {"m-q1": "bad", "m-q2": {"score": "1", "max": 1}}}),
+    json.dumps({"v": 1, "seed": 3, "answers": {"m-q1": "x", "m-q2": {"a": 1}, "m-q4": 5, "m-q5": [1],
+                                               "m-q6": ["<img>", 9], "m-q7": "zz", "m-q3": {}, "gone": [1]},
+                "results": {"m-q1": "bad", "m-q2": {"score": "1", "max": 1}}}),
     # Another quiz's record under this quiz's key: none of its question ids exist here.
     json.dumps({"v": 1, "id": "M1-exam", "seed": 4, "answers": {"m-e1": [0], "m-e2": True},
                 "results": {"m-e1": {"score": 1, "max": 1, "correct": True}}, "best": 100, "passed": True}),

@@ -29,11 +29,11 @@ def drill_title(ctx: RenderContext, scheme: Scheme) -> str:
 
 def build_drill_page(ctx: RenderContext, scheme: Scheme) -> GeneratedPage:
     """The drill page of one scheme."""
-    data = drill_data(scheme, ctx.quiz_md)
+    data, path = drill_data(scheme, ctx.quiz_md), drill_path(scheme.id)
     actions = [{"id": c["id"], "html": c["action"]} for c in data["classes"] if c["action"]]
-    return GeneratedPage(drill_path(scheme.id), drill_title(ctx, scheme),
+    return GeneratedPage(path, drill_title(ctx, scheme),
                          ctx.render("drill.md.j2", drill=data, actions=actions,
-                                    about=scheme_about(scheme, ctx.quiz_md)))
+                                    about=scheme_about(scheme, ctx.quiz_md), runtime=ctx.widget_files(path, "drill")))
 
 
 def drill_data(scheme: Scheme, md: MarkdownRenderer) -> dict[str, Any]:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from ...errors import ContentError, ContentErrors
+from ...errors import ContentErrors
 from ...model import Classify, Quiz
-from ..markdown import model_texts
+from ...model.answerkey import QuizConfig
 from ..context import GeneratedPage, RenderContext
 from ..answers import answer_views
 from ..edition import edition_strings
-from ..scheme import scheme_about
+from ..markdown import model_texts
 from ..quizview import STORAGE_VERSION, MarkError, question_views, storage_key
+from ..scheme import scheme_about
 from ..urls import lesson_path, quiz_path
 
 
@@ -31,21 +32,25 @@ def build_quiz_page(ctx: RenderContext, quiz: Quiz) -> GeneratedPage:
     """One quiz page (raises MarkError for a blank or cue outside the question's text)."""
     path = quiz_path(quiz)
     ctx.quiz_md.prime(model_texts(quiz))
-    views, key = question_views(quiz, ctx.quiz_md, ctx.project.schemes, ctx.text, ctx.settings.language)
+    skills = ctx.skill_names([s for q in quiz.questions for s in q.skills])
+    views, keys = question_views(quiz, ctx.quiz_md, ctx.project.schemes, ctx.text, ctx.settings.language, skills)
     lesson = ctx.project.lessons[quiz.lesson]
-    config = {"id": quiz.id, "key": storage_key(quiz.id), "version": STORAGE_VERSION, "mode": quiz.mode,
-              "pass": quiz.pass_mark, "scoring": quiz.scoring, "draw": quiz.draw,
-              # The instructor edition keeps the page's order, so letters match its answer key.
-              "shuffleQuestions": quiz.shuffle_questions and not ctx.instructor,
-              "shuffleOptions": quiz.shuffle_options and not ctx.instructor,
-              "questions": key}
+    # The instructor edition keeps the page's order, so letters match its answer key.
+    config = QuizConfig(id=quiz.id, key=storage_key(quiz.id), version=STORAGE_VERSION, mode=quiz.mode,
+                        pass_mark=quiz.pass_mark, draw=quiz.draw,
+                        shuffle_questions=quiz.shuffle_questions and not ctx.instructor,
+                        shuffle_options=quiz.shuffle_options and not ctx.instructor, questions=keys, skills=skills)
     # Each scheme the quiz's exercises use is explained once, above the questions.
     used = dict.fromkeys(q.scheme for q in quiz.questions if isinstance(q, Classify))
     schemes = [a for s in used if (a := scheme_about(ctx.project.schemes[s], ctx.quiz_md)) is not None]
     markdown = ctx.render("quiz.md.j2", quiz=quiz, questions=views, intro=ctx.quiz_md.block(quiz.intro),
-                          lesson_href=ctx.link(lesson_path(lesson), path), lesson=lesson, config=config,
-                          schemes=schemes, answers=answer_views(views, key, ctx.text, edition_strings(
-                              ctx.settings.language)) if ctx.instructor else {})
+                          lesson_href=ctx.link(lesson_path(lesson), path), lesson=lesson,
+                          config=config.model_dump(mode="json", by_alias=True), schemes=schemes,
+                          runtime=ctx.widget_files(path, "quiz"),
+                          answers=answer_views(views, {q: k.model_dump(mode="json", by_alias=True)
+                                                       for q, k in keys.items()},
+                                               ctx.text, edition_strings(ctx.settings.language))
+                          if ctx.instructor else {})
     return GeneratedPage(path, quiz.title, markdown)
 
 

@@ -1,13 +1,12 @@
 // Hostile state for the runtime's pure parts: ids named like Object.prototype's properties, and saved
 // records edited by hand. Run with node's built-in test runner: node --test tests/js
-"use strict";
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const { fits, restore, bySkill } = require("../../generator/runtime/quiz.js");
+import assert from "node:assert/strict";
+import test from "node:test";
+import { bySkill, fits, restore } from "../../generator/runtime/store.js";
 
 // The build rejects these as ids and skills; the runtime must not trip over them regardless.
 const RESERVED = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf"];
-const CFG = { version: 1, id: "q", questions: {} };
+const CFG = { version: 1, id: "q", questions: {}, draw: null, shuffle_questions: false };
 const BAD = { toString: 1, valueOf: 1 }; // String(BAD) and +BAD throw
 const ok = { score: 1, max: 1, correct: true };
 
@@ -22,8 +21,15 @@ test("a fresh record has nothing under prototype names", () => {
     assert.equal(st.answers[id], undefined, `answers.${id}`);
     assert.equal(st.results[id], undefined, `results.${id}`);
   }
-  assert.ok(Number.isInteger(st.seed) && st.seed > 0);
+  assert.equal(st.seed, 0, "a first attempt keeps the page's order");
   assert.deepEqual([st.best, st.passed, st.done], [null, false, false]);
+});
+
+test("a first attempt draws or shuffles questions with a seed of its own", () => {
+  for (const extra of [{ draw: 2 }, { shuffle_questions: true }]) {
+    const st = restore({}, { ...CFG, ...extra });
+    assert.ok(Number.isInteger(st.seed) && st.seed > 0, JSON.stringify(extra));
+  }
 });
 
 test("saved answers and results under prototype names come back as saved", () => {
@@ -57,7 +63,7 @@ test("per-skill tallies under prototype names", () => {
 test("poisoned record fields fall back to a fresh attempt's", () => {
   for (const poison of [BAD, "12", "true", [3], null, Infinity, NaN]) {
     const st = restore({ v: 1, id: "q", seed: poison, best: poison, passed: poison, done: poison, answers: poison, results: poison }, CFG);
-    assert.ok(Number.isInteger(st.seed) && st.seed > 0, `seed ${String(JSON.stringify(poison))}`);
+    assert.equal(st.seed, 0, `seed ${String(JSON.stringify(poison))}`);
     assert.equal(st.best, null);
     assert.equal(st.passed, false);
     assert.equal(st.done, false);

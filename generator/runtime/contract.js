@@ -1,0 +1,138 @@
+// @ts-check
+// Generated from generator/model/answerkey.py by `make schema`: do not edit. The data quiz, drill and
+// progress pages give the runtime, as the generator types it (tests fail when this file is stale).
+
+/**
+ * @typedef {SingleKey | MultipleKey | TrueFalseKey | FillKey | NumberKey | OrderingKey | MatchingKey | CategoriseKey | ClassifyKey} AnswerKey
+ */
+/**
+ * @typedef {object} BlankKey
+ * @property {string[]} accept Right answers, normalised (grading.normalise).
+ * @property {string[]} synonyms Also right, normalised; the standard answer is then shown.
+ * @property {string | null} regex Also right: the trimmed input matches it as a whole.
+ * @property {string} show The standard answer, as written.
+ */
+/**
+ * @typedef {object} CategoriseKey
+ * @property {number} points The question's weight: a right answer scores this much.
+ * @property {string[]} skills Skill ids the question counts towards.
+ * @property {"categorise"} type
+ * @property {number[]} categories For each item, the index of its category.
+ */
+/**
+ * @typedef {object} ClassifyKey
+ * @property {number} points The question's weight: a right answer scores this much.
+ * @property {string[]} skills Skill ids the question counts towards.
+ * @property {"classify"} type
+ * @property {Record<string, string>} attributes Attribute id -> value id (rule-based schemes).
+ * @property {string} class
+ * @property {string | null} action The class again when it comes with an action to choose.
+ * @property {string} show
+ */
+/**
+ * @typedef {object} FillKey
+ * @property {number} points The question's weight: a right answer scores this much.
+ * @property {string[]} skills Skill ids the question counts towards.
+ * @property {"fill"} type
+ * @property {BlankKey[]} blanks
+ * @property {number[][]} groups Every blank index once; the blanks of a group may be answered in any order.
+ */
+/**
+ * @typedef {object} MatchingKey
+ * @property {number} points The question's weight: a right answer scores this much.
+ * @property {string[]} skills Skill ids the question counts towards.
+ * @property {"matching"} type
+ * @property {number[]} pairs For each left item, the index of its right-hand item.
+ */
+/**
+ * @typedef {object} MultipleKey
+ * @property {number} points The question's weight: a right answer scores this much.
+ * @property {string[]} skills Skill ids the question counts towards.
+ * @property {"multiple"} type
+ * @property {number[]} correct Indexes of the right options.
+ * @property {"all" | "partial"} scoring The question's own, or else the quiz's.
+ */
+/**
+ * @typedef {object} NumberKey
+ * @property {number} points The question's weight: a right answer scores this much.
+ * @property {string[]} skills Skill ids the question counts towards.
+ * @property {"numeric" | "calc"} type
+ * @property {number} answer
+ * @property {number} tolerance
+ * @property {boolean} relative The tolerance is a fraction of the answer.
+ * @property {string} show
+ */
+/**
+ * @typedef {object} OrderingKey
+ * @property {number} points The question's weight: a right answer scores this much.
+ * @property {string[]} skills Skill ids the question counts towards.
+ * @property {"ordering"} type
+ * @property {number[]} order Item indexes in the right order.
+ */
+/**
+ * What the progress page tells the runtime (the <template data-cw-outline> element).
+ * @typedef {object} Outline
+ * @property {number} version
+ * @property {OutlineLesson[]} lessons
+ * @property {Record<string, string>} skills Skill id -> display name.
+ */
+/**
+ * @typedef {object} OutlineLesson
+ * @property {string} id
+ * @property {string} title
+ * @property {string} href
+ * @property {OutlineQuiz[]} quizzes
+ */
+/**
+ * @typedef {object} OutlineQuestion
+ * @property {string} id
+ * @property {string} text
+ * @property {string[]} skills
+ * @property {number} points
+ */
+/**
+ * @typedef {object} OutlineQuiz
+ * @property {string} id
+ * @property {string} title
+ * @property {string} key
+ * @property {number} pass_mark
+ * @property {string} href
+ * @property {number} asked How many questions an attempt asks (the draw, or all).
+ * @property {OutlineQuestion[]} questions
+ */
+/**
+ * What a quiz page tells the runtime (the <template data-cw-config> element).
+ * @typedef {object} QuizConfig
+ * @property {string} id
+ * @property {string} key The localStorage key of the trainee's record.
+ * @property {number} version Storage version: a record of another version is ignored.
+ * @property {"practice" | "exam"} mode
+ * @property {number} pass_mark
+ * @property {number | null} draw
+ * @property {boolean} shuffle_questions
+ * @property {boolean} shuffle_options
+ * @property {Record<string, SingleKey | MultipleKey | TrueFalseKey | FillKey | NumberKey | OrderingKey | MatchingKey | CategoriseKey | ClassifyKey>} questions
+ * @property {Record<string, string>} skills Skill id -> display name, for the skills the quiz uses.
+ */
+/**
+ * A graded answer, as the runtime saves it.
+ * @typedef {object} Result
+ * @property {number} score
+ * @property {number} max
+ * @property {boolean} correct
+ */
+/**
+ * @typedef {object} SingleKey
+ * @property {number} points The question's weight: a right answer scores this much.
+ * @property {string[]} skills Skill ids the question counts towards.
+ * @property {"single"} type
+ * @property {number[]} correct Index of the right option (one).
+ */
+/**
+ * @typedef {object} TrueFalseKey
+ * @property {number} points The question's weight: a right answer scores this much.
+ * @property {string[]} skills Skill ids the question counts towards.
+ * @property {"truefalse"} type
+ * @property {boolean} answer
+ */
+export {};

@@ -1,0 +1,74 @@
+"""How the runtime reaches a page: lessons load no widget runtime, widget pages load theirs deferred
+(also through Material's instant navigation), and mounting a fresh quiz moves nothing on the page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+WIDGET_FILES = ("courseware/quiz.js", "courseware/drill.js", "courseware/progress.js", "courseware/quiz.css")
+
+
+def courseware(s: Any) -> list[str]:
+    return sorted({u.split("/assets/", 1)[1] for u in s.requests if "/assets/courseware/" in u})
+
+
+@pytest.mark.parametrize("path", ["/lessons/M1/", "/", "/glossary/", "/about/"])
+def test_pages_without_widgets_request_no_runtime(s: Any, path: str) -> None:
+    page = s.goto(path, mounted=False)
+    page.wait_for_load_state("load")
+    assert courseware(s) == ["courseware/site.css", "courseware/site.js"], "the small site files only"
+    assert page.locator("[data-cw-mounted]").count() == 0
+
+
+def test_lesson_then_quiz_by_instant_navigation(s: Any) -> None:
+    page = s.goto("/lessons/M1/", mounted=False)
+    page.evaluate("window.__cwMarker = 1")
+    page.click(".md-nav__link[href$='quizzes/M1-quiz/']")
+    page.wait_for_url("**/quizzes/M1-quiz/")
+    page.wait_for_selector("[data-cw-quiz][data-cw-mounted]", state="attached")
+    assert page.evaluate("window.__cwMarker") == 1, "instant navigation, not a full page load"
+    assert "courseware/quiz.js" in courseware(s) and "courseware/quiz.css" in courseware(s)
+    # The widget stylesheet applies, the quiz works.
+    page.wait_for_function("getComputedStyle(document.querySelector('#m-q1')).borderTopStyle === 'solid'")
+    page.check("#m-q1 input[value='0']")
+    page.click("#m-q1 [data-cw-action=check]")
+    assert page.inner_text("#m-q1 [data-cw-status]").startswith("✓")
+    # And on to the progress page, whose own script mounts it.
+    page.click(".md-nav__link[href$='progress/']")
+    page.wait_for_selector("[data-cw-progress][data-cw-mounted]", state="attached")
+    assert page.evaluate("window.__cwMarker") == 1
+
+
+def test_widget_scripts_are_deferred(s: Any) -> None:
+    page = s.goto("/quizzes/M1-quiz/")
+    scripts = page.eval_on_selector_all("script[src*='/courseware/']", "els => els.map(e => [e.src, e.defer])")
+    assert sorted((src.rsplit("/", 1)[1], defer) for src, defer in scripts) == [("quiz.js", True), ("site.js", True)]
+    head_css = page.eval_on_selector_all("head link[rel=stylesheet][href*='/courseware/']",
+                                         "els => els.map(e => e.href)")
+    assert [h.rsplit("/", 1)[1] for h in head_css] == ["site.css"], "the widget stylesheet is not in <head>"
+
+
+LAYOUT = """() => [...document.querySelectorAll('.cw-quiz [data-cw-q], .cw-quiz__footer')].map(e => {
+  const r = e.getBoundingClientRect();
+  return [e.id || e.className, Math.round(r.top), Math.round(r.height)];
+})"""
+
+
+@pytest.mark.parametrize("path", ["/quizzes/M1-quiz/", "/quizzes/M1-extra/", "/quizzes/M1-exercises/"])
+def test_mounting_a_fresh_quiz_moves_nothing(make_session: Any, path: str) -> None:
+    """The page is built as the runtime shows a fresh attempt: explanations and hints hidden, buttons there."""
+    plain = make_session(viewport={"width": 1000, "height": 800})
+    plain.context.route("**/courseware/quiz.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    page = plain.goto(path, mounted=False)
+    page.wait_for_load_state("load")
+    before = page.evaluate(LAYOUT)
+    assert page.locator("[data-cw-explanation]:visible").count() == 0, "explanations hidden before any script runs"
+    assert page.locator("[data-cw-mounted]").count() == 0
+    mounted = make_session(viewport={"width": 1000, "height": 800})
+    page = mounted.goto(path)
+    assert page.evaluate(LAYOUT) == before
+    assert len(before) >= 4
