@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..model import Calculation, Classify, Numeric, Option, Question, Quiz, Scheme, SingleChoice
+from ..model import Calculation, Classify, FillIn, Numeric, Option, Question, Quiz, Scheme, SingleChoice
 from ..model.formulas import FORMULAS, number, solve
 from ..render.markdown import MarkdownRenderer
 
@@ -123,7 +123,23 @@ def bank_question(q: Question, quiz: Quiz, ctx: Context) -> Question:
         ctx.warn(q.id, f"a calc exercise is exported as a numeric question with the computed answer; the "
                  f"formula {q.formula!r} and its givens are not kept (the worked steps go into the explanation)")
         return calc_as_numeric(q, ctx.language)
+    if isinstance(q, FillIn) and (q.any_order or any(b.synonyms for b in q.blanks)):
+        return fill_in_order(q, ctx)
     return q
+
+
+def fill_in_order(q: FillIn, ctx: Context) -> FillIn:
+    """A fill-in whose blanks are graded one by one, in the written order, synonyms accepted like answers.
+
+    No bank format has blanks that may be filled in any order, or answers accepted but not shown.
+    """
+    if q.any_order:
+        ctx.warn(q.id, "blanks that may be filled in any order are exported in the written order")
+    if any(b.synonyms for b in q.blanks):
+        ctx.warn(q.id, "synonyms are exported as further accepted answers")
+    blanks = [b.model_copy(update={"accept": [*b.accept, *(s for s in b.synonyms if s not in b.accept)],
+                                   "synonyms": []}) for b in q.blanks]
+    return q.model_copy(update={"blanks": blanks, "any_order": False})
 
 
 def classify_as_choice(q: Classify, scheme: Scheme, language: str) -> SingleChoice:

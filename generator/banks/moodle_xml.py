@@ -200,8 +200,9 @@ def _cloze_prompt(q: FillIn, ctx: Context) -> str:
 
 def _cloze_code(q: FillIn, accept: list[str], several: bool, ctx: Context) -> str:
     for answer in accept:
-        # '~' separates answers and cannot be escaped; a trailing '\' or '&' would swallow the separator.
-        if "~" in answer or answer.endswith(("\\", "&")):
+        # '~' separates answers and cannot be escaped; a backslash is ambiguous before an escaped '}', and a
+        # trailing '&' would swallow the separator.
+        if "~" in answer or "\\" in answer or answer.endswith("&"):
             raise Skip(f"Moodle's cloze syntax cannot hold the accepted answer {answer!r}")
     fb = q.feedback if not several else None
     texts = {w: ctx.plain(q.id, getattr(fb, w), "cloze feedback")

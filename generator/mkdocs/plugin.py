@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from ..errors import ContentErrors
 from ..pipeline import BuildInputs, render_course
 from ..render.pages.errors import error_site
-from ..render.site import ASSET_DIR, INSTRUCTOR_CSS, SITE_FILES, SiteOutput
+from ..render.site import ASSET_DIR, INSTRUCTOR_CSS, PRINT_CSS, SITE_FILES, SiteOutput
 from .config import CoursewareConfig
 
 #: Material features that turn text written by course authors into markup, and why each is refused.

@@ -86,17 +86,21 @@ def question(draw: st.DrawFn, kind: str, blanks: int = 1) -> dict[str, Any]:
                  "relative": draw(st.booleans())}
         data |= {"unit": draw(st.sampled_from(["户", "%", "km/h"]))} if draw(st.booleans()) else {}
     elif kind == "ordering":
-        data["items"] = draw(st.lists(line(safe=draw(st.booleans())), min_size=2, max_size=5))
+        # Items must differ: the model refuses repeated ones (a trainee could not tell them apart).
+        data["items"] = draw(st.lists(line(safe=draw(st.booleans())), min_size=2, max_size=5, unique=True))
     elif kind == "matching":
         n = draw(st.integers(2, 4))
         rights = draw(st.lists(line(), min_size=n + 1, max_size=n + 1, unique_by=lambda t: _MD.plain(t)))
-        data["pairs"] = [{"left": draw(line()), "right": r} for r in rights[:n]]
+        lefts = draw(st.lists(line(), min_size=n, max_size=n, unique=True))
+        data["pairs"] = [{"left": left, "right": r} for left, r in zip(lefts, rights[:n], strict=True)]
         data |= {"distractors": rights[n:]} if draw(st.booleans()) else {}
     elif kind == "categorise":
         categories = draw(st.lists(line(), min_size=2, max_size=4, unique_by=lambda t: _MD.plain(t)))
         chosen = draw(st.lists(st.sampled_from(categories), min_size=2, max_size=5))
         assume(len(set(chosen)) < len(chosen))  # a category used twice: how categorising reads back
-        data |= {"categories": categories, "items": [{"text": draw(line()), "category": c} for c in chosen]}
+        texts = draw(st.lists(line(), min_size=len(chosen), max_size=len(chosen), unique=True))
+        data |= {"categories": categories,
+                 "items": [{"text": t, "category": c} for t, c in zip(texts, chosen, strict=True)]}
     if kind in ("truefalse", "fill", "numeric", "single", "multiple", "ordering", "matching", "categorise"):
         data |= {"feedback": fb} if (fb := feedback(draw)) else {}
     return data
@@ -158,7 +162,8 @@ KINDS = ["single", "multiple", "truefalse", "fill", "numeric", "ordering", "matc
 
 @pytest.mark.parametrize("fmt", ["gift", "moodle-xml"])
 def test_round_trip_of_generated_questions(fmt: str, fuzz_examples: int) -> None:
-    @settings(max_examples=fuzz_examples, deadline=None, database=None,
+    # Derandomized in `make test` so CI is repeatable; `make fuzz` (more examples) explores further.
+    @settings(max_examples=fuzz_examples, deadline=None, database=None, derandomize=fuzz_examples <= 300,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
     @given(st.sampled_from(KINDS).flatmap(lambda k: question(k, blanks=1 if fmt == "gift" or k != "fill" else 2)))
     def check(data: dict[str, Any]) -> None:
