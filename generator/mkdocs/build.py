@@ -20,10 +20,9 @@ def build_site(config_file: Path, site_dir: Path | None = None, course: str | No
                strict: bool = True) -> Path:
     """Run MkDocs into a staging folder beside the target, then swap it in.
 
-    Returns the site folder. Raises UnsafeOutput for a target that holds author files,
-    mkdocs.exceptions.Abort when MkDocs fails (content errors found by the plugin are logged by
-    MkDocs first; the CLI checks content before calling this, so it can report them itself); the
-    previous site is left untouched either way.
+    Returns the site folder. Raises UnsafeOutput for a target that holds author files, ContentErrors
+    for problems in the content or the template overrides, mkdocs.exceptions.Abort when MkDocs
+    fails otherwise; the previous site is left untouched either way.
     """
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
@@ -33,6 +32,8 @@ def build_site(config_file: Path, site_dir: Path | None = None, course: str | No
     plugin = next((p for name, p in config.plugins.items() if name.endswith("courseware")), None)
     if course is not None and plugin is not None:
         plugin.config.course = course
+    if plugin is not None:
+        plugin.raise_content_errors = True  # the caller reports them, once, without MkDocs' log prefix
     base = Path(config.config_file_path or config_file).resolve().parent
     target = Path(site_dir).resolve() if site_dir else Path(config.site_dir).resolve()
     check_output_dir(target, base, _author_folders(base, config, plugin))

@@ -23,6 +23,9 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
     """Adds the course's lesson, quiz, glossary and progress pages to an MkDocs build."""
 
     output: SiteOutput | None = None
+    #: Set by `build_site`: content errors propagate as ContentErrors for the caller to report, instead of
+    #: being logged by MkDocs as a build error (what `mkdocs build` and `mkdocs serve` need).
+    raise_content_errors: bool = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
@@ -42,6 +45,8 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
             self.output = render_course(inputs)
         except ContentErrors as exc:
             # Content errors stop the build before MkDocs touches site_dir.
+            if self.raise_content_errors:
+                raise
             raise PluginError(exc.report()) from None
         if not config.nav:
             config.nav = self.output.nav
