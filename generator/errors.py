@@ -18,11 +18,12 @@ class ContentError:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
+        # Column 0 means "no column": template errors (Jinja reports lines only).
+        where = f"{self.file}:{self.line}:{self.column}" if self.column else f"{self.file}:{self.line}"
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
-class ContentErrors(Exception):
+class ContentErrors(Exception):  # noqa: N818 - the public name every caller and the guide use
     """Raised with every error of a run, so authors fix them all at once."""
 
     def __init__(self, errors: list[ContentError]) -> None:

@@ -6,11 +6,11 @@ import itertools
 from typing import Any
 
 from ..errors import ContentError
-from .yamlsource import Loc
-from ..model.formulas import FORMULAS
-from ..model import Calculation, Classify, Scheme
+from ..model import Calculation, Classify, Numeric, Scheme
 from ..model.assemble import course_lessons, course_quizzes
+from ..model.formulas import FORMULAS, MAX_NUMBER, CalculationError, compute
 from ..model.project import Project
+from .yamlsource import Loc
 
 
 def check_project(project: Project) -> list[ContentError]:
@@ -38,7 +38,8 @@ def _check_references(project: Project) -> list[ContentError]:
     errors = []
     for quiz in project.quizzes.values():
         if quiz.lesson not in project.lessons:
-            errors.append(_error(project, quiz.id, ("lesson",), f"unknown lesson {quiz.lesson!r}{_known(project.lessons)}"))
+            errors.append(_error(project, quiz.id, ("lesson",),
+                                 f"unknown lesson {quiz.lesson!r}{_known(project.lessons)}"))
     questions = project.questions()
     for lesson in project.lessons.values():
         for n, objective in enumerate(lesson.objectives):
@@ -77,15 +78,15 @@ def _known(table: dict[str, Any]) -> str:
 def _check_glossary(project: Project) -> list[ContentError]:
     errors: list[ContentError] = []
     seen: dict[str, str] = {}
-    for term, where in zip(project.terms, project.term_where):
+    for term, where in zip(project.terms, project.term_where, strict=True):
         for name in (term.term, *term.aliases):
             if name in seen:
-                errors.append(where.source.error(where.prefix + ("term",), f"glossary term {name!r} is defined twice "
+                errors.append(where.source.error((*where.prefix, "term"), f"glossary term {name!r} is defined twice "
                                                  f"(also at {seen[name]})"))
             else:
                 seen[name] = f"{where.source.file}:{where.source.locate(where.prefix)[0]}"
         if term.lesson is not None and term.lesson not in project.lessons:
-            errors.append(where.source.error(where.prefix + ("lesson",), f"unknown lesson {term.lesson!r}"))
+            errors.append(where.source.error((*where.prefix, "lesson"), f"unknown lesson {term.lesson!r}"))
     return errors
 
 
@@ -125,7 +126,7 @@ def check_scheme(project: Project, scheme: Scheme) -> list[ContentError]:
         return errors
     names = list(values)
     for combo in itertools.product(*values.values()):
-        label = ", ".join(f"{a}={v}" for a, v in zip(names, combo))
+        label = ", ".join(f"{a}={v}" for a, v in zip(names, combo, strict=True))
         rules = covered.get(combo, [])
         if not rules:
             err(("rules",), f"no rule covers {label}")
@@ -148,8 +149,9 @@ def _check_exercises(project: Project) -> list[ContentError]:
     for quiz in project.quizzes.values():
         for n, q in enumerate(quiz.questions):
             problems = _check_calculation(q) if isinstance(q, Calculation) else \
-                _check_classification(project, q) if isinstance(q, Classify) else []
-            errors += [_error(project, quiz.id, ("questions", n) + loc, message) for loc, message in problems]
+                _check_classification(project, q) if isinstance(q, Classify) else \
+                _check_numeric(q) if isinstance(q, Numeric) else []
+            errors += [_error(project, quiz.id, ("questions", n, *loc), message) for loc, message in problems]
     return errors
 
 
@@ -163,9 +165,22 @@ def _check_calculation(q: Calculation) -> Problems:
     if set(q.givens) != set(formula.inputs):
         return [(("givens",), f"formula {q.formula} takes {', '.join(formula.inputs)}; "
                               f"found {', '.join(sorted(q.givens)) or 'none'}")]
-    if any(q.givens[i] == 0 for i in formula.inputs if i in ("total", "churn")):
-        return [(("givens",), "a divisor is zero")]
-    return []
+    problems: Problems = []
+    if q.tolerance > MAX_NUMBER:
+        problems.append((("tolerance",), f"tolerance {q.tolerance:g} is beyond {MAX_NUMBER:g}"))
+    try:
+        compute(formula, q.givens)
+    except CalculationError as exc:
+        # Inf or a 300-digit number would reach the worked solution and the page's JSON answer key.
+        loc: Loc = ("givens", exc.given) if exc.given is not None else ("givens",)
+        problems.append((loc, f"exercise {q.id} ({q.formula}): {exc}; check the givens"))
+    return problems
+
+
+def _check_numeric(q: Numeric) -> Problems:
+    """Answers and tolerances a page can show and grade: finite (the model ensures it) and in range."""
+    return [((name,), f"{name} {value:g} is beyond ±{MAX_NUMBER:g}")
+            for name, value in (("answer", q.answer), ("tolerance", q.tolerance)) if abs(value) > MAX_NUMBER]
 
 
 def _check_classification(project: Project, q: Classify) -> Problems:
@@ -199,7 +214,7 @@ def _check_classification(project: Project, q: Classify) -> Problems:
             problems.append((("cues", m, "quote"), f"quote {cue.quote!r} does not appear in the scenario"))
     missing = [a for a in values if a not in settings]
     if missing:
-        return problems + [(("cues",), f"no cue sets {', '.join(missing)}")]
+        return [*problems, (("cues",), f"no cue sets {', '.join(missing)}")]
     derived = scheme.derive(settings)
     if derived is not None and q.answer is not None and derived != q.answer:
         problems.append((("answer",), f"the cues give class {derived!r} but the answer says {q.answer!r}"))

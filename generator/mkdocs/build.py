@@ -23,10 +23,9 @@ def build_site(config_file: Path, site_dir: Path | None = None, course: str | No
     `edition` overrides the plugin's; the instructor edition goes to `<site_dir>-instructor`
     (site-instructor/) unless `site_dir` is given, so it never replaces the trainee site.
 
-    Returns the site folder. Raises UnsafeOutput for a target that holds author files,
-    mkdocs.exceptions.Abort when MkDocs fails (content errors found by the plugin are logged by
-    MkDocs first; the CLI checks content before calling this, so it can report them itself); the
-    previous site is left untouched either way.
+    Returns the site folder. Raises UnsafeOutput for a target that holds author files, ContentErrors
+    for problems in the content or the template overrides, mkdocs.exceptions.Abort when MkDocs
+    fails otherwise; the previous site is left untouched either way.
     """
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
@@ -38,6 +37,8 @@ def build_site(config_file: Path, site_dir: Path | None = None, course: str | No
         plugin.config.course = course
     if edition is not None and plugin is not None:
         plugin.config.edition = edition
+    if plugin is not None:
+        plugin.raise_content_errors = True  # the caller reports them, once, without MkDocs' log prefix
     base = Path(config.config_file_path or config_file).resolve().parent
     default = Path(config.site_dir)
     if plugin is not None and plugin.config.edition == "instructor":

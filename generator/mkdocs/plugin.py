@@ -65,6 +65,9 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+    #: Set by `build_site`: content errors propagate as ContentErrors for the caller to report, instead of
+    #: being logged by MkDocs as a build error (what `mkdocs build` and `mkdocs serve` need).
+    raise_content_errors: bool = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Checked even with the generator turned off: the refusal is a property of the site, so a
@@ -88,13 +91,16 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
             self.output = render_course(inputs)
             self.shown = tuple(page.path for page in self.output.pages)
         except ContentErrors as exc:
-            if not self.serving:
+            if self.serving:
+                # While previewing, the browser shows every error and reloads once they are fixed; the
+                # terminal gets them too (not through logging, which strict mode would turn into a halt).
+                print(exc.report(), file=sys.stderr, flush=True)
+                self.output = error_site(exc, list(self.shown), inputs.language)
+            elif self.raise_content_errors:
+                raise
+            else:
                 # Content errors stop the build before MkDocs touches site_dir.
                 raise PluginError(exc.report()) from None
-            # While previewing, the browser shows every error and reloads once they are fixed; the
-            # terminal gets them too (not through logging, which strict mode would turn into a halt).
-            print(exc.report(), file=sys.stderr, flush=True)
-            self.output = error_site(exc, list(self.shown), inputs.language)
         if not config.nav:
             config.nav = self.output.nav
         if self.config.site_name_from_course:

@@ -6,6 +6,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from .limits import MAX_MARKDOWN_CHARS, MAX_TEXT_CHARS, check_markdown, check_text
+
 #: Names every JavaScript object inherits from Object.prototype. The quiz runtime keys saved
 #: answers, results and skill tallies by id, so such an id could read an inherited function
 #: where it expects data; the runtime guards against that too, this keeps it out of content.
@@ -30,15 +32,25 @@ Id = Annotated[
     Field(description="Stable identifier: letters, digits, '-', '_' or '.', at most 64 characters."),
 ]
 
-#: Author-written Markdown. Raw HTML inside it is sanitised, never trusted.
-Markdown = Annotated[str, StringConstraints(min_length=1), Field(description="Markdown text.")]
+#: Author-written Markdown. Raw HTML inside it is sanitised, never trusted. Its size and nesting are
+#: limited (see limits.py) so that rendering it takes bounded time.
+Markdown = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    AfterValidator(check_markdown),
+    Field(description="Markdown text.", json_schema_extra={"maxLength": MAX_MARKDOWN_CHARS}),
+]
 
 #: A short single-line text (a title, a label, an option).
 Text = Annotated[
     str,
     StringConstraints(min_length=1, strip_whitespace=True),
-    Field(description="Plain text or inline Markdown."),
+    AfterValidator(check_text),
+    Field(description="Plain text or inline Markdown.", json_schema_extra={"maxLength": MAX_TEXT_CHARS}),
 ]
+
+#: A table cell: inline Markdown like Text, but it may be empty.
+Cell = Annotated[str, AfterValidator(check_text), Field(json_schema_extra={"maxLength": MAX_TEXT_CHARS})]
 
 
 class Model(BaseModel):

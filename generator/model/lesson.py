@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .base import Id, Markdown, Model, Text
+from .base import Cell, Id, Markdown, Model, Text
 from .facilitator import FacilitatorNotes, timing_total
+from .limits import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS
 
 
 class Objective(Model):
@@ -22,10 +23,15 @@ class Table(Model):
     type: Literal["table"]
     caption: Text | None = None
     columns: list[Text] = Field(min_length=1)
-    rows: list[list[str]] = Field(min_length=1)
+    rows: list[list[Cell]] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _rectangular(self) -> Table:
+        if len(self.columns) > MAX_TABLE_COLUMNS:
+            raise ValueError(f"the table has {len(self.columns)} columns; a table may have at most {MAX_TABLE_COLUMNS}")
+        if len(self.rows) > MAX_TABLE_ROWS:
+            raise ValueError(f"the table has {len(self.rows):,} rows; a table may have at most {MAX_TABLE_ROWS} "
+                             "(split it into several tables)")
         for n, row in enumerate(self.rows, 1):
             if len(row) != len(self.columns):
                 raise ValueError(f"row {n} has {len(row)} cells but there are {len(self.columns)} columns")
@@ -57,7 +63,7 @@ class Note(Model):
     body: Markdown
 
 
-Block = Annotated[Union[Table, Case, Diagram, Note], Field(discriminator="type")]
+Block = Annotated[Table | Case | Diagram | Note, Field(discriminator="type")]
 
 
 class Section(Model):

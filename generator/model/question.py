@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .base import Id, Markdown, Model, Text
+from .regexes import fullmatch, regex_problem
 
 #: Marks a blank inside a fill-in prompt.
 BLANK = "{_}"
@@ -97,12 +98,18 @@ class Blank(Model):
 
     @field_validator("regex")
     @classmethod
-    def _compiles(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"regex does not compile: {exc}") from None
+    def _portable(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Browsers compile it too: portable syntax, no catastrophic backtracking, and it must match
+        every accepted answer (a pattern that misses them is a typo)."""
+        if value is None:
+            return value
+        problem = regex_problem(value)
+        if problem is not None:
+            raise ValueError(problem)
+        for answer in info.data.get("accept", []):
+            if not fullmatch(value, answer):
+                raise ValueError(f"regex does not match the accepted answer {answer!r}; it must match every "
+                                 "accepted answer as written (browsers test it against what the trainee types)")
         return value
 
 

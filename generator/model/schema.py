@@ -6,6 +6,7 @@ typedefs of the data the runtime reads, made from the same models (model.answerk
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,10 @@ def _dump(schema: dict[str, Any]) -> bytes:
     return (json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
-def schemas() -> dict[str, bytes]:
-    """File name -> JSON Schema bytes, deterministic so builds are byte-identical."""
+@functools.cache
+def _schemas() -> tuple[tuple[str, bytes], ...]:
+    """Computed once per process: the models do not change while it runs, and pydantic takes about
+    0.1 s per model to build a schema, more than rendering a small course."""
     out = {}
     for kind, model in KINDS.items():
         schema = model.model_json_schema()
@@ -38,7 +41,12 @@ def schemas() -> dict[str, bytes]:
     key |= {"$schema": DIALECT, "title": "AnswerKey",
             "description": "The answer key of one question, as quiz pages give it to the browser runtime."}
     out["answer-key.schema.json"] = _dump(key)
-    return out
+    return tuple(out.items())
+
+
+def schemas() -> dict[str, bytes]:
+    """File name -> JSON Schema bytes, deterministic so builds are byte-identical."""
+    return dict(_schemas())
 
 
 def contract_js() -> bytes:

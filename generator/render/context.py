@@ -8,13 +8,14 @@ from typing import Any, Literal
 
 from jinja2 import Environment
 
+from ..errors import ContentErrors
 from ..model import Course, Lesson, Quiz
 from ..model.assemble import course_lessons, course_quizzes
 from ..model.course import skill_name
 from ..model.project import Project
 from .edition import edition_strings
 from .assets import WIDGET_CSS, WIDGET_SCRIPTS, asset_url
-from .env import make_env
+from .env import check_overrides, make_env, template_error
 from .i18n import strings
 from .markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, MarkdownRenderer
 from .urls import relative_url
@@ -72,9 +73,14 @@ class RenderContext:
         glossary = ({name: t.definition for t in project.terms for name in (t.term, *t.aliases)}
                     if course.glossary else {})
         extensions, configs = settings.markdown_extensions, settings.markdown_configs
+        env = make_env(settings.templates_dir)
+        # Overrides are the instructor's own Jinja: report every one that does not compile, by file and
+        # line, before rendering anything.
+        broken = check_overrides(env, settings.templates_dir, project.root)
+        if broken:
+            raise ContentErrors(broken)
         return cls(
-            project=project, course=course, settings=settings, text=strings(settings.language),
-            env=make_env(settings.templates_dir),
+            project=project, course=course, settings=settings, text=strings(settings.language), env=env,
             # Glossary terms become tooltips in lessons only; in a quiz they could give answers away.
             lesson_md=MarkdownRenderer(extensions, configs, glossary), quiz_md=MarkdownRenderer(extensions, configs),
             lessons=course_lessons(project, course), quizzes=course_quizzes(project, course),
@@ -109,7 +115,18 @@ class RenderContext:
         return [q for q in self.quizzes if q.lesson == lesson.id]
 
     def render(self, template: str, **values: Any) -> str:
-        """Render a page template with the shared values (strings, course, language)."""
-        return self.env.get_template(template).render(
-            t=self.text, course=self.course, language=self.settings.language, edition=self.settings.edition,
-            ti=edition_strings(self.settings.language), **values)
+        """Render a page template with the shared values (strings, course, language).
+
+        Raises:
+            ContentErrors: an override template failed (an undefined variable, a missing include, …),
+                named by file and line.
+        """
+        try:
+            return self.env.get_template(template).render(
+                t=self.text, course=self.course, language=self.settings.language, edition=self.settings.edition,
+                ti=edition_strings(self.settings.language), **values)
+        except Exception as exc:
+            error = template_error(exc, self.settings.templates_dir, self.project.root)
+            if error is None:
+                raise  # not in an override: the generator's own bug, with its traceback
+            raise ContentErrors([error]) from None

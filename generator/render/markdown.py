@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 - the name Python-Markdown's own API uses
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import markdown
-from pydantic import BaseModel
 from markdown.serializers import to_html_string
+from pydantic import BaseModel
 
 from .glossary_ext import GlossaryExtension, term_pattern, term_splitter
 from .marks import MarkExtension, MarkResult, Marks, rewrite_text
@@ -36,6 +36,8 @@ _INNER = r"[^\s\\`*_{}\[\]<>&~^](?:[^\n\t\\`*_{}\[\]<>&~^]*[^\s\\`*_{}\[\]<>&~^]
 _EMPHASIS = re.compile(rf"(?<!\*)(\*\*|\*)({_INNER})\1(?!\*)")
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 #: Syntax whose effect can reach past the end of a fragment, or that numbers things per parser run.
+#: Characters of Markdown per batched parser run (see `prime`).
+_BATCH_CHARS = 20_000
 _UNBATCHABLE = re.compile(r"<|\]:|\[\^|\*\[|```|~~~|===|!!!|\?\?\?|^\s*:|\ue000", re.MULTILINE)
 
 
@@ -89,6 +91,16 @@ class MarkdownRenderer:
         batch = list(dict.fromkeys(t for t in texts if t and t not in self._cache and t.strip()
                                    and not t[0].isspace() and not self._is_plain(t)
                                    and not _UNBATCHABLE.search(t)))
+        # Runs of bounded size: Python-Markdown's inline pass pops its work list from the front, which
+        # is quadratic in the elements of one run (a lesson at the 2 MB limit spent most of its time there).
+        start, size = 0, 0
+        for end, text in enumerate(batch, 1):
+            size += len(text)
+            if size >= _BATCH_CHARS or end == len(batch):
+                self._prime_run(batch[start:end])
+                start, size = end, 0
+
+    def _prime_run(self, batch: list[str]) -> None:
         if len(batch) < 2:
             return
         separator = f"\ue000{self.seal.value}\ue001"
@@ -172,7 +184,7 @@ def _emphasis(text: str) -> list[str | etree.Element] | None:
         element.text = match.group(2)
         pieces += [text[end:match.start()], element]
         end = match.end()
-    return pieces + [text[end:]] if pieces else None
+    return [*pieces, text[end:]] if pieces else None
 
 
 def model_texts(value: object) -> Iterator[str]:
