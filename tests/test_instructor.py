@@ -88,7 +88,7 @@ def test_instructor_quiz_page_has_an_answer_key_and_expanded_solutions(make_proj
     assert page.count('class="cw-solution"') == 8
     assert "<details class=\"cw-q__explanation\"" not in page  # nothing left folded
     config = json.loads(page.split("data-cw-config", 1)[1].split(">", 1)[1].split("</template>", 1)[0])
-    assert config["shuffleOptions"] is False and config["shuffleQuestions"] is False
+    assert config["shuffle_options"] is False and config["shuffle_questions"] is False
     trainee = (make_project().build(tmp_path / "site") / "quizzes/M1-quiz/index.html").read_text(encoding="utf-8")
     assert "data-cw-answer-key" not in trainee and "cw-solution" not in trainee
 
@@ -130,7 +130,9 @@ def _bundled_answers() -> list[tuple[QuestionView, dict[str, Any], AnswerView]]:
     ctx = RenderContext.create(project, course, RenderSettings(edition="instructor"))
     found = []
     for quiz in ctx.quizzes:
-        views, key = question_views(quiz, ctx.quiz_md, project.schemes, ctx.text, "zh")
+        skills = ctx.skill_names([s for q in quiz.questions for s in q.skills])
+        views, keys = question_views(quiz, ctx.quiz_md, project.schemes, ctx.text, "zh", skills)
+        key = {q: k.model_dump(mode="json", by_alias=True) for q, k in keys.items()}
         answers = answer_views(views, key, ctx.text, edition_strings("zh"))
         found += [(view, key[view.id], answers[view.id]) for view in views]
     return found
@@ -179,11 +181,14 @@ def test_every_shown_answer_scores_full_marks_in_the_runtime(tmp_path: Path) -> 
     cases.append({"id": "control", "spec": wrong["spec"], "answer": other})
     data = tmp_path / "cases.json"
     data.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
-    script = ("const {grade} = require(process.argv[1]);"
-              "const cases = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'));"
+    script = ("const {grade} = await import(process.argv[1]);"
+              "const {readFileSync} = await import('node:fs');"
+              "const cases = JSON.parse(readFileSync(process.argv[2], 'utf8'));"
               "console.log(JSON.stringify(cases.map((c) => [c.id, grade(c.spec, c.answer)])));")
-    done = subprocess.run([node, "-e", script, str(ROOT / "generator/runtime/quiz.js"), str(data)],
-                          capture_output=True, text=True, timeout=120, check=True)
+    grade_module = (ROOT / "generator/runtime/grade.js").as_uri()
+    done = subprocess.run([node, "--input-type=module", "-e", script, grade_module, str(data)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
     results = dict(json.loads(done.stdout))
     assert results.pop("control")["correct"] is False
     assert [qid for qid, result in results.items() if not result["correct"]] == []

@@ -73,7 +73,7 @@ def test_formulas_compute_what_they_did_before() -> None:
     for name, formula in FORMULAS.items():
         for a in (1.0, 3.0, 7.5, 123.456, 1e6):
             for b in (0.3, 7.0, 33.3, 500.0):
-                givens = dict(zip(formula.inputs, (a, b), strict=True))
+                givens = dict(zip(formula.inputs, (a, b), strict=False))  # one-input formulas take a only
                 assert compute(formula, givens) == old[name](givens)
     assert solve("lifecycle", {"churn": 20}, "zh")[0] == 5
 

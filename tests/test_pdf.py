@@ -88,7 +88,9 @@ def test_answer_key_has_each_quizs_sampled_answer_and_the_workbook_has_none(book
     workbook = _flat(_run("pdftotext", str(books["workbook"]), "-"))
     assert len(ctx.quizzes) == 15
     for quiz in ctx.quizzes:
-        views, key = question_views(quiz, ctx.quiz_md, project.schemes, ctx.text, "zh")
+        skills = ctx.skill_names([s for q in quiz.questions for s in q.skills])
+        views, keys = question_views(quiz, ctx.quiz_md, project.schemes, ctx.text, "zh", skills)
+        key = {q: k.model_dump(mode="json", by_alias=True) for q, k in keys.items()}
         answers = answer_views(views, key, ctx.text, edition_strings("zh"))
         # A sampled question: the last choice question, else the last question.
         view = next((v for v in reversed(views) if v.type in ("single", "multiple")), views[-1])

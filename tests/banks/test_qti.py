@@ -207,7 +207,7 @@ def test_packages_are_reproducible(fmt: str) -> None:
 
 def test_a_blank_pattern_becomes_an_anchored_xml_schema_pattern_or_a_warning() -> None:
     bank = quiz_bank([
-        {"id": "p1", "type": "fill", "prompt": "买 {_}", "blanks": [{"accept": ["钱"], "regex": "^购买力?$"}]},
+        {"id": "p1", "type": "fill", "prompt": "买 {_}", "blanks": [{"accept": ["购买力"], "regex": "^购买力?$"}]},
         {"id": "p2", "type": "fill", "prompt": "词 {_}", "blanks": [{"accept": ["x"], "regex": r"\bx"}]},
     ])
     ctx = context("qti21")
