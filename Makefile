@@ -71,7 +71,10 @@ banks: $(STAMP)  ## the bundled course as question banks in dist/banks/ (GIFT, M
 quick-course: $(STAMP)  ## the short course 新人速成 into site-quick/
 	$(PY) -m generator build --course courses/quick.yml --site-dir site-quick
 
-test: $(TSTAMP)  ## the whole test suite, browser tests included
+test: $(TSTAMP)  ## the gates (mypy --strict, ruff), then the whole test suite, browser tests included
+	$(PY) -m mypy
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest
 
 fuzz: $(TSTAMP)  ## long Hypothesis run of the loader
@@ -89,7 +92,6 @@ schema: $(STAMP)  ## regenerate schema/*.json and generator/runtime/contract.js 
 clean:
 	rm -rf site site-quick site-zensical site-instructor dist build .pytest_cache
 
-typecheck: $(TSTAMP)  ## mypy over the package, tsc over the runtime's sources
-	$(PY) -m pip install --quiet mypy types-PyYAML
-	$(PY) -m mypy generator --ignore-missing-imports
+typecheck: $(TSTAMP)  ## mypy --strict over the package (configured in pyproject.toml), tsc over the runtime's sources
+	$(PY) -m mypy
 	npm run --silent typecheck

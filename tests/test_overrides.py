@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SiteFactory
+from helpers import SiteFactory
 
 from generator.cli import main
 from generator.errors import ContentErrors

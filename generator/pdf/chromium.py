@@ -16,6 +16,7 @@ import io
 import mimetypes
 import os
 import subprocess
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,29 @@ def check_tools() -> None:
 
 
 def print_book(render: Callable[[dict[str, int]], str], files: dict[str, bytes]) -> bytes:
+    """Print the book (see `_print_book`) in a thread of its own.
+
+    Playwright's sync API refuses to run where an asyncio loop is running (a notebook, or a process
+    that already drives a browser); a fresh thread has none.
+    """
+    result: list[bytes] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(_print_book(render, files))
+        except BaseException as exc:  # handed back to the caller's thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=run, name="courseware-pdf")
+    worker.start()
+    worker.join()
+    if errors:
+        raise errors[0]
+    return result[0]
+
+
+def _print_book(render: Callable[[dict[str, int]], str], files: dict[str, bytes]) -> bytes:
     """Print the book `render(pages)` returns, with `files` served beside it; returns the PDF.
 
     `render` gets chapter id -> page number (empty on the first pass) and returns the book's HTML.

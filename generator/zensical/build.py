@@ -20,7 +20,7 @@ from ..export import NAV_FILE, write_output
 from ..output import check_output_dir, remove_stale, swap_in
 from ..pipeline import BuildInputs, render_course
 from ..render.markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS
-from ..render.site import ASSET_DIR, PRINT_CSS, RUNTIME_FILES
+from ..render.site import ASSET_DIR, PRINT_CSS, SITE_FILES
 
 #: The newest Zensical the registry serves with all its dependencies (0.0.74 and 0.1.x need a
 #: zensical-ui release that is not published there).
@@ -72,7 +72,8 @@ def prepare(config_file: Path, course: str | None = None) -> tuple[Path, Path]:
     config.setdefault("nav", output.nav)
     if options.get("site_name_from_course", True):
         config["site_name"] = output.title
-    for name in RUNTIME_FILES:
+    # Every page gets the small site files; pages with a widget link the widget runtime themselves.
+    for name in SITE_FILES:
         key = "extra_css" if name.endswith(".css") else "extra_javascript"
         config[key] = [*config.get(key, []), f"{ASSET_DIR}/{name}"]
     # Zensical links extra_css without a media attribute; the file's rules sit inside @media print.

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURE
+from helpers import MINI as FIXTURE
 
 
 def _free_port() -> int:

@@ -288,6 +288,8 @@ def _blank_regions(image: Any, layout: dict[str, Any], diagrams: list[list[float
 
     problems = []
     for block in layout["blocks"]:
+        if block["tag"].lower() in ("link", "script", "style", "template", "meta"):
+            continue  # not drawn: a widget page links its own stylesheet and script in the article
         label = f"<{block['tag'].lower()} class={block['cls']!r}> {block['text']!r}"
         if block["height"] <= 0 or block["width"] <= 0:
             problems.append(f"{label} is collapsed ({block['width']:.0f}x{block['height']:.0f})")

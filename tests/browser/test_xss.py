@@ -271,7 +271,7 @@ def write_project(root: Path, site_url: str, features: list[str], corpus: bool =
     _dump(root / "lessons/S0.yml", lesson)
     _dump(root / "quizzes/S0-quiz.yml", quiz)
     _dump(root / "glossary/terms.yml", {"terms": terms})
-    _dump(root / "course.yml", {"id": "xss", "language": "zh", "title": " ".join(texts) if corpus else "XSS",
+    _dump(root / "course.yml", {"id": "xss", "language": "zh", "title": " ".join(texts)[:1900] if corpus else "XSS",
                                 "intro": "\n\n".join(mds) if corpus else SINK_MARKDOWN,
                                 "lessons": ["S0"] + [f"X{g}" for g in range(len(groups))]})
     (root / "docs" / "about.md").write_text("# About\n\nHand-written.\n", encoding="utf-8")
