@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from ..model import Course, Lesson, Quiz
 from ..model.assemble import course_lessons, course_quizzes
 from ..model.course import skill_name
 from ..model.project import Project
-from .assets import WIDGET_CSS, WIDGET_SCRIPTS, asset_url
+from .assets import WIDGET_SCRIPTS, asset_url, widget_css
 from .env import make_env
 from .i18n import strings
 from .markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, MarkdownRenderer
@@ -87,8 +88,11 @@ class RenderContext:
         return relative_url(target, source, self.settings.use_directory_urls)
 
     def widget_files(self, source: str, kind: str) -> dict[str, str]:
-        """Links from page `source`, with a widget of this kind, to its stylesheet ("css") and script ("js")."""
-        return {"css": asset_url(WIDGET_CSS, source, self.settings.use_directory_urls),
+        """For page `source`, with a widget of this kind: the widgets' stylesheet ("css", to write into the
+        page) and the link to its script ("js")."""
+        # Markup: the stylesheet is the runtime's own build output (widget_css() checks it cannot close
+        # the <style> element), not author text.
+        return {"css": Markup(widget_css()),
                 "js": asset_url(WIDGET_SCRIPTS[kind], source, self.settings.use_directory_urls)}
 
     def skill_names(self, skills: list[str] | None = None) -> dict[str, str]:

@@ -6,12 +6,10 @@ Nothing here knows about MkDocs; `generator.mkdocs.plugin` hands these pages to 
 
 from __future__ import annotations
 
-from importlib import resources
-
 from ..model import Course
 from ..model.project import Project
 from ..model.schema import schemas
-from .assets import ASSET_DIR, RUNTIME_FILES, RUNTIME_GZIP_BUDGET, SITE_FILES, page_files
+from .assets import ASSET_DIR, RUNTIME_FILES, RUNTIME_GZIP_BUDGET, SITE_FILES, built, page_files
 from .context import GeneratedPage, RenderContext, RenderSettings, SiteOutput
 from .nav import build_nav
 from .pages.drill import build_drill_page, drill_schemes
@@ -47,7 +45,6 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
     pages.append(build_progress_page(ctx))
 
     # Assets: the runtime and the JSON Schemas for editors; then the navigation.
-    assets = {f"{ASSET_DIR}/{name}": resources.files("generator").joinpath("assets", name).read_bytes()
-              for name in RUNTIME_FILES}
+    assets = {f"{ASSET_DIR}/{name}": built(name) for name in RUNTIME_FILES}
     assets |= {f"schema/{name}": data for name, data in schemas().items()}
     return SiteOutput(title=chrome_title(course.title), pages=pages, assets=assets, nav=build_nav(ctx, drills))
