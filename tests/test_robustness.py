@@ -6,12 +6,15 @@ import gzip
 import hashlib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SiteFactory
 from mkdocs.exceptions import Abort
 
 from generator.mkdocs.build import build_site
+
+if TYPE_CHECKING:  # tests/browser/conftest.py is imported as `conftest` too when the whole suite runs
+    from conftest import SiteFactory
 
 
 
@@ -51,7 +54,7 @@ def test_two_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:
 
 def _first_difference(a: Path, b: Path) -> str:
     x, y = _normalised(a), _normalised(b)
-    at = next((i for i, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
+    at = next((i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y)))
     return f"{a.name} differs at byte {at}: {x[max(0, at - 80):at + 80]!r} vs {y[max(0, at - 80):at + 80]!r}"
 
 

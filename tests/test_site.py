@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SiteFactory
 from helpers import copy_mini
 from mkdocs.exceptions import Abort
 
 from generator.mkdocs.build import build_site
+
+if TYPE_CHECKING:  # tests/browser/conftest.py is imported as `conftest` too when the whole suite runs
+    from conftest import SiteFactory
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +34,8 @@ def test_pages_exist(site: Path) -> None:
 def test_lesson_page_has_sections_in_toc_and_tooltips(site: Path) -> None:
     html = (site / "lessons/M1/index.html").read_text(encoding="utf-8")
     assert 'id="s1"' in html and 'href="#s1"' in html  # section heading in the page TOC
-    assert '<abbr class="cw-term" tabindex="0" title="从购买力、决策权和需求三方面判断潜在客户的方法。">MAN 法则</abbr>' in html
+    assert ('<abbr class="cw-term" tabindex="0" title="从购买力、决策权和需求三方面判断潜在客户的方法。">'
+            'MAN 法则</abbr>') in html
     assert "<svg" in html and "看购买力" in html
     assert 'href="../../quizzes/M1-quiz/"' in html
 
