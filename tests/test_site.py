@@ -27,8 +27,11 @@ def test_pages_exist(site: Path) -> None:
     for page in ("index.html", "lessons/M1/index.html", "quizzes/M1-quiz/index.html",
                  "quizzes/M1-exercises/index.html", "glossary/index.html", "progress/index.html",
                  "drills/man/index.html", "about/index.html", "assets/courseware/quiz.js",
-                 "assets/courseware/quiz.css", "schema/lesson.schema.json"):
+                 "assets/courseware/site.css", "assets/courseware/site.js", "schema/lesson.schema.json"):
         assert (site / page).is_file(), page
+    # The widgets' stylesheet is written into the widget pages, not served as a file.
+    assert not (site / "assets/courseware/quiz.css").exists()
+    assert "<style>" in (site / "quizzes/M1-quiz/index.html").read_text(encoding="utf-8")
 
 
 def test_lesson_page_has_sections_in_toc_and_tooltips(site: Path) -> None:
