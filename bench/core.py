@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.load import load_project
 from generator.mkdocs.build import build_site
 from generator.pipeline import BuildInputs, render_course
+from generator.render.assets import WIDGET_CSS, built, widget_css
 from generator.render.site import (
     ASSET_DIR,
     RUNTIME_FILES,
@@ -21,12 +22,15 @@ __all__ = [
     "RUNTIME_FILES",
     "RUNTIME_GZIP_BUDGET",
     "SITE_FILES",
+    "WIDGET_CSS",
     "BuildInputs",
     "RenderSettings",
     "SiteOutput",
     "build_site",
+    "built",
     "generate",
     "load_project",
     "page_files",
     "render_course",
+    "widget_css",
 ]

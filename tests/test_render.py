@@ -50,10 +50,9 @@ def test_nav_lists_lesson_quizzes_drill_glossary_progress(output) -> None:  # ty
 def test_assets_are_the_runtime_and_schemas(output) -> None:  # type: ignore[no-untyped-def]
     assert sorted(output.assets) == [
         "assets/courseware-print.css", "assets/courseware/drill.js", "assets/courseware/progress.js",
-        "assets/courseware/quiz.css", "assets/courseware/quiz.js", "assets/courseware/site.css",
-        "assets/courseware/site.js", "schema/answer-key.schema.json", "schema/course.schema.json",
-        "schema/glossary.schema.json", "schema/lesson.schema.json", "schema/quiz.schema.json",
-        "schema/scheme.schema.json",
+        "assets/courseware/quiz.js", "assets/courseware/site.css", "assets/courseware/site.js",
+        "schema/answer-key.schema.json", "schema/course.schema.json", "schema/glossary.schema.json",
+        "schema/lesson.schema.json", "schema/quiz.schema.json", "schema/scheme.schema.json",
     ]
 
 

@@ -15,6 +15,7 @@ from generator.errors import ContentErrors
 from generator.mkdocs.build import build_site
 
 
+
 @pytest.fixture
 def project(make_project: SiteFactory) -> Path:
     return make_project().root

@@ -13,6 +13,7 @@ from mkdocs.exceptions import Abort
 from generator.mkdocs.build import build_site
 
 
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_mini(tmp_path_factory.mktemp("project"))
@@ -23,14 +24,18 @@ def test_pages_exist(site: Path) -> None:
     for page in ("index.html", "lessons/M1/index.html", "quizzes/M1-quiz/index.html",
                  "quizzes/M1-exercises/index.html", "glossary/index.html", "progress/index.html",
                  "drills/man/index.html", "about/index.html", "assets/courseware/quiz.js",
-                 "assets/courseware/quiz.css", "schema/lesson.schema.json"):
+                 "assets/courseware/site.css", "assets/courseware/site.js", "schema/lesson.schema.json"):
         assert (site / page).is_file(), page
+    # The widgets' stylesheet is written into the widget pages, not served as a file.
+    assert not (site / "assets/courseware/quiz.css").exists()
+    assert "<style>" in (site / "quizzes/M1-quiz/index.html").read_text(encoding="utf-8")
 
 
 def test_lesson_page_has_sections_in_toc_and_tooltips(site: Path) -> None:
     html = (site / "lessons/M1/index.html").read_text(encoding="utf-8")
     assert 'id="s1"' in html and 'href="#s1"' in html  # section heading in the page TOC
-    assert '<abbr class="cw-term" tabindex="0" title="从购买力、决策权和需求三方面判断潜在客户的方法。">MAN 法则</abbr>' in html
+    assert ('<abbr class="cw-term" tabindex="0" title="从购买力、决策权和需求三方面判断潜在客户的方法。">'
+            'MAN 法则</abbr>') in html
     assert "<svg" in html and "看购买力" in html
     assert 'href="../../quizzes/M1-quiz/"' in html
 

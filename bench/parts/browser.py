@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import ROOT
-from bench.core import ASSET_DIR, build_site
+from bench.core import ASSET_DIR, build_site, widget_css
 from bench.http import serve
 from bench.pool import write_pool
 from bench.report import Row
@@ -40,7 +40,8 @@ PERFORMANCE_COST = 1
 LCP_COST_MS = 100.0
 ACCESSIBILITY = 100
 LIGHTHOUSE_TARGET = f"perf ≥ plain − {PERFORMANCE_COST}, LCP ≤ plain + {LCP_COST_MS:g} ms, a11y {ACCESSIBILITY}"
-#: The runtime's tags in a built page: the site files in <head> and at the end, a widget page's own.
+#: The runtime's tags in a built page: the site files in <head> and at the end, a widget page's own script
+#: (its inline stylesheet is removed as well, see without_runtime).
 RUNTIME_TAGS = re.compile(r'<link rel="stylesheet" href="[^"]*assets/courseware/[^"]*">\s*'
                           r'|<script src="[^"]*assets/courseware/[^"]*"[^>]*></script>\s*')
 
@@ -160,7 +161,7 @@ def without_runtime(site: Path, target: Path) -> Path:
     """A copy of `site` whose pages link no runtime file: the "plain" side of the comparison."""
     shutil.copytree(site, target)
     for page in target.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
+        html = page.read_text(encoding="utf-8").replace(f"<style>{widget_css()}</style>", "")
         page.write_text(RUNTIME_TAGS.sub("", html), encoding="utf-8")
     return target
 

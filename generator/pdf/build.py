@@ -19,6 +19,7 @@ import yaml
 from ..pipeline import BuildInputs, load_course
 from ..render.context import RenderContext
 from ..render.markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS
+from ..render.assets import WIDGET_CSS, built
 from ..render.site import ASSET_DIR, INSTRUCTOR_CSS, PRINT_CSS, generate
 from .book import Book, answer_key, render_book, workbook
 from .chromium import PdfError, check_tools, print_book
@@ -42,8 +43,10 @@ def build_pdfs(config_file: Path, out_dir: Path | None = None, course: str | Non
         ctx = RenderContext.create(project, course_model, replace(settings, edition=edition))
         output = generate(project, course_model, ctx.settings)
         files = dict(output.assets)
+        # Quiz pages carry the widget stylesheet inline; the printed book links it as a file.
+        files[f"{ASSET_DIR}/{WIDGET_CSS}"] = built(WIDGET_CSS)
         files[PDF_CSS] = resources.files("generator").joinpath("templates", "pdf", PDF_CSS).read_bytes()
-        sheets = [f"{ASSET_DIR}/quiz.css", PRINT_CSS, *([INSTRUCTOR_CSS] if ctx.instructor else []), PDF_CSS]
+        sheets = [f"{ASSET_DIR}/{WIDGET_CSS}", PRINT_CSS, *([INSTRUCTOR_CSS] if ctx.instructor else []), PDF_CSS]
         book: Book = (answer_key if ctx.instructor else workbook)(ctx, output, sheets)
         pdf = print_book(partial(render_book, ctx, book), files)
         written.append(_write(target / f"{course_model.id}-{book.kind}.pdf", pdf))

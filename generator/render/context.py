@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from ..errors import ContentErrors
 from ..model import Course, Lesson, Quiz
@@ -14,7 +15,7 @@ from ..model.assemble import course_lessons, course_quizzes
 from ..model.course import skill_name
 from ..model.project import Project
 from .edition import edition_strings
-from .assets import WIDGET_CSS, WIDGET_SCRIPTS, asset_url
+from .assets import WIDGET_SCRIPTS, asset_url, widget_css
 from .env import check_overrides, make_env, template_error
 from .i18n import strings
 from .markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, MarkdownRenderer
@@ -101,8 +102,11 @@ class RenderContext:
         return self.settings.edition == "instructor"
 
     def widget_files(self, source: str, kind: str) -> dict[str, str]:
-        """Links from page `source`, with a widget of this kind, to its stylesheet ("css") and script ("js")."""
-        return {"css": asset_url(WIDGET_CSS, source, self.settings.use_directory_urls),
+        """For page `source`, with a widget of this kind: the widgets' stylesheet ("css", to write into the
+        page) and the link to its script ("js")."""
+        # Markup: the stylesheet is the runtime's own build output (widget_css() checks it cannot close
+        # the <style> element), not author text.
+        return {"css": Markup(widget_css()),
                 "js": asset_url(WIDGET_SCRIPTS[kind], source, self.settings.use_directory_urls)}
 
     def skill_names(self, skills: list[str] | None = None) -> dict[str, str]:

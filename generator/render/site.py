@@ -6,13 +6,11 @@ Nothing here knows about MkDocs; `generator.mkdocs.plugin` hands these pages to 
 
 from __future__ import annotations
 
-from importlib import resources
-
 from ..model import Course
 from ..model.project import Project
 from ..model.schema import schemas
 from .edition import edition_strings
-from .assets import ASSET_DIR, RUNTIME_FILES, RUNTIME_GZIP_BUDGET, SITE_FILES, page_files
+from .assets import ASSET_DIR, RUNTIME_FILES, RUNTIME_GZIP_BUDGET, SITE_FILES, built, page_files
 from .context import GeneratedPage, RenderContext, RenderSettings, SiteOutput
 from .nav import build_nav
 from .pages.drill import build_drill_page, drill_schemes
@@ -56,8 +54,7 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
     pages.append(build_progress_page(ctx))
 
     # Assets: the runtime and the JSON Schemas for editors; then the navigation.
-    assets = {f"{ASSET_DIR}/{name}": resources.files("generator").joinpath("assets", name).read_bytes()
-              for name in RUNTIME_FILES}
+    assets = {f"{ASSET_DIR}/{name}": built(name) for name in RUNTIME_FILES}
     assets[PRINT_CSS] = resources.files("generator").joinpath("runtime", "print.css").read_bytes()
     if ctx.instructor:
         assets[INSTRUCTOR_CSS] = resources.files("generator").joinpath("runtime", "instructor.css").read_bytes()

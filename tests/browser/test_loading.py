@@ -9,9 +9,6 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-WIDGET_FILES = ("courseware/quiz.js", "courseware/drill.js", "courseware/progress.js", "courseware/quiz.css")
-
-
 def courseware(s: Any) -> list[str]:
     return sorted({u.split("/assets/", 1)[1] for u in s.requests if "/assets/courseware/" in u})
 
@@ -31,9 +28,9 @@ def test_lesson_then_quiz_by_instant_navigation(s: Any) -> None:
     page.wait_for_url("**/quizzes/M1-quiz/")
     page.wait_for_selector("[data-cw-quiz][data-cw-mounted]", state="attached")
     assert page.evaluate("window.__cwMarker") == 1, "instant navigation, not a full page load"
-    assert "courseware/quiz.js" in courseware(s) and "courseware/quiz.css" in courseware(s)
-    # The widget stylesheet applies, the quiz works.
-    page.wait_for_function("getComputedStyle(document.querySelector('#m-q1')).borderTopStyle === 'solid'")
+    assert courseware(s) == ["courseware/quiz.js", "courseware/site.css", "courseware/site.js"]
+    # The widgets' stylesheet came with the page, the quiz works.
+    assert page.evaluate("getComputedStyle(document.querySelector('#m-q1')).borderTopStyle") == "solid"
     page.check("#m-q1 input[value='0']")
     page.click("#m-q1 [data-cw-action=check]")
     assert page.inner_text("#m-q1 [data-cw-status]").startswith("✓")
@@ -47,9 +44,9 @@ def test_widget_scripts_are_deferred(s: Any) -> None:
     page = s.goto("/quizzes/M1-quiz/")
     scripts = page.eval_on_selector_all("script[src*='/courseware/']", "els => els.map(e => [e.src, e.defer])")
     assert sorted((src.rsplit("/", 1)[1], defer) for src, defer in scripts) == [("quiz.js", True), ("site.js", True)]
-    head_css = page.eval_on_selector_all("head link[rel=stylesheet][href*='/courseware/']",
-                                         "els => els.map(e => e.href)")
-    assert [h.rsplit("/", 1)[1] for h in head_css] == ["site.css"], "the widget stylesheet is not in <head>"
+    css = page.eval_on_selector_all("link[rel=stylesheet][href*='/courseware/']", "els => els.map(e => e.href)")
+    assert [h.rsplit("/", 1)[1] for h in css] == ["site.css"], "the widgets' stylesheet is not a file to wait for"
+    assert page.locator("[data-cw-quiz] > style").count() == 1
 
 
 LAYOUT = """() => [...document.querySelectorAll('.cw-quiz [data-cw-q], .cw-quiz__footer')].map(e => {
