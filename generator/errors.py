@@ -23,7 +23,7 @@ class ContentError:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
-class ContentErrors(Exception):  # noqa: N818 - the public name every caller and the guide use
+class ContentErrors(Exception):
     """Raised with every error of a run, so authors fix them all at once."""
 
     def __init__(self, errors: list[ContentError]) -> None:

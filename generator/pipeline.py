@@ -12,9 +12,9 @@ from typing import Any, Literal
 
 from .errors import ContentError, ContentErrors, display_path
 from .load import Layout, load_project
-from .render.markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS
 from .model import Course
 from .model.project import Project
+from .render.markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS
 from .render.site import RenderSettings, SiteOutput, generate
 
 
@@ -29,7 +29,7 @@ class BuildInputs:
     markdown_configs: dict[str, dict[str, Any]] = field(default_factory=lambda: dict(DEFAULT_CONFIGS))
     templates_dir: Path | None = None
     use_directory_urls: bool = True
-    layout: Layout = Layout()
+    layout: Layout = Layout()  # noqa: RUF009 (Layout is a frozen dataclass)
     #: "instructor" renders answers, answer keys and facilitator notes (see RenderSettings.edition).
     edition: Literal["trainee", "instructor"] = "trainee"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.pool import COURSE_ID, write_pool
-from generator.pipeline import BuildInputs, render_course
 from generator.load import load_project
 from generator.model import QUESTION_TYPES
+from generator.pipeline import BuildInputs, render_course
 
 
 def test_pool_loads_with_the_asked_number_of_questions(tmp_path: Path) -> None:

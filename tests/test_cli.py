@@ -13,7 +13,6 @@ from click.testing import CliRunner
 from helpers import ROOT, copy_mini, replace_in
 
 from generator.cli import main
-from generator.load import load_project
 
 
 def run(*args: str):  # type: ignore[no-untyped-def]

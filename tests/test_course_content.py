@@ -7,9 +7,9 @@ from collections import Counter
 import pytest
 from helpers import ROOT
 
-from generator.model.assemble import course_quizzes
 from generator.load import load_project
 from generator.model import QUESTION_TYPES, Classify
+from generator.model.assemble import course_quizzes
 
 #: Minimum worked exercises per scheme, for the schemes whose lessons are in the course.
 MINIMUM_EXERCISES = {

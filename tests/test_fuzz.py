@@ -248,7 +248,7 @@ def check_case(root: Path, name: str, content: str | bytes) -> str | None:
             return "ContentErrors without any error"
         if bad:
             return "errors without a file or a line >= 1: " + "; ".join(map(repr, bad))
-    except Exception:  # noqa: BLE001 - the point of the test
+    except Exception:
         return traceback.format_exc()
     finally:
         target.write_bytes(original)
@@ -307,7 +307,7 @@ def test_loader_fuzz(project_copy: Path, fuzz_examples: int, capsys: pytest.Capt
 
 #: Nine levels of nine aliases each: 9**9 = 387,420,489 strings if naively expanded.
 BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
-    f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi")
+    f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=False)
 )
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from helpers import copy_mini, replace_in
 
-from generator.pipeline import BuildInputs, render_course
 from generator.errors import ContentErrors
+from generator.pipeline import BuildInputs, render_course
 from generator.render.markdown import MarkdownRenderer
 from generator.render.marks import Marks
 

@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 from helpers import SiteFactory
-from mkdocs.exceptions import Abort
 
 from generator.errors import ContentErrors
 from generator.mkdocs.build import build_site
-
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import copy_mini, errors_of, replace_in
+from helpers import copy_mini, errors_of
 
-from generator.mkdocs.build import build_site
-from generator.pipeline import BuildInputs, render_course
 from generator.cli import main
 from generator.errors import ContentErrors
+from generator.mkdocs.build import build_site
 from generator.output import UnsafeOutput, remove_stale, staging_for, swap_in
+from generator.pipeline import BuildInputs, render_course
 
 
 def _tree(root: Path) -> dict[str, bytes]:

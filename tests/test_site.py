@@ -13,7 +13,6 @@ from mkdocs.exceptions import Abort
 from generator.mkdocs.build import build_site
 
 
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_mini(tmp_path_factory.mktemp("project"))

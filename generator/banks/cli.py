@@ -25,8 +25,8 @@ def questions() -> None:
 @click.pass_obj
 def questions_export(root: Path, fmt: str, course: str, out: Path) -> None:
     """Write every quiz of the course, and the whole course, as question-bank files; warn about what changes."""
-    from .export import REPORT, export_banks
     from ..output import UnsafeOutput
+    from .export import REPORT, export_banks
 
     try:
         result = export_banks(root.resolve(), course, fmt, out.resolve())

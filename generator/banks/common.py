@@ -78,7 +78,7 @@ class Bank:
         return list(out.values())
 
 
-class Skip(Exception):  # noqa: N818 - it is a decision, not an error
+class Skip(Exception):
     """Raised by a writer for a question its format cannot hold (the message says why)."""
 
 

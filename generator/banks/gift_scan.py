@@ -28,7 +28,7 @@ class Unit:
 Units = list[Unit]
 
 
-class Malformed(Exception):  # noqa: N818 - named for what it reports
+class Malformed(Exception):
     """A GIFT syntax error at a file offset."""
 
     def __init__(self, offset: int, message: str) -> None:

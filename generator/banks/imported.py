@@ -40,7 +40,7 @@ class ImportedFile:
     notes: list[str] = field(default_factory=list)
 
 
-class Dropped(Exception):  # noqa: N818 - a decision, not an error
+class Dropped(Exception):
     """A question that has no form in our model (the message says why); it becomes a YAML comment."""
 
 

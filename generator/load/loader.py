@@ -13,10 +13,10 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from . import checks
 from ..errors import ContentError, ContentErrors, display_path
 from ..model import Course, Glossary, Lesson, Quiz, Scheme
 from ..model.project import Located, Project
+from . import checks
 from .yamlsource import Loc, SourceMap, load
 
 

@@ -10,7 +10,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
-from .regex_chars import category_matches, leaf_matches
+from .regex_chars import leaf_matches
 
 _c: Any = importlib.import_module("re._constants")
 

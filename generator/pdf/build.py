@@ -17,9 +17,9 @@ from typing import Any
 import yaml
 
 from ..pipeline import BuildInputs, load_course
+from ..render.assets import WIDGET_CSS, built
 from ..render.context import RenderContext
 from ..render.markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS
-from ..render.assets import WIDGET_CSS, built
 from ..render.site import ASSET_DIR, INSTRUCTOR_CSS, PRINT_CSS, generate
 from .book import Book, answer_key, render_book, workbook
 from .chromium import PdfError, check_tools, print_book

@@ -14,8 +14,8 @@ from ..model import Course, Lesson, Quiz
 from ..model.assemble import course_lessons, course_quizzes
 from ..model.course import skill_name
 from ..model.project import Project
-from .edition import edition_strings
 from .assets import WIDGET_SCRIPTS, asset_url, widget_css
+from .edition import edition_strings
 from .env import check_overrides, make_env, template_error
 from .i18n import strings
 from .markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, MarkdownRenderer

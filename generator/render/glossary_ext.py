@@ -9,7 +9,7 @@ itself starts or ends with a Latin letter or digit (one pass, linear in the text
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 from collections.abc import Callable
 from dataclasses import dataclass, field
 

@@ -6,12 +6,14 @@ Nothing here knows about MkDocs; `generator.mkdocs.plugin` hands these pages to 
 
 from __future__ import annotations
 
+from importlib import resources
+
 from ..model import Course
 from ..model.project import Project
 from ..model.schema import schemas
-from .edition import edition_strings
 from .assets import ASSET_DIR, RUNTIME_FILES, RUNTIME_GZIP_BUDGET, SITE_FILES, built, page_files
 from .context import GeneratedPage, RenderContext, RenderSettings, SiteOutput
+from .edition import edition_strings
 from .nav import build_nav
 from .pages.drill import build_drill_page, drill_schemes
 from .pages.glossary import build_glossary_page

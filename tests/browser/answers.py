@@ -36,7 +36,7 @@ def answer_right(page: Any, qid: str, at: str = "") -> None:
         for sel in args:
             page.check(f"{at} {sel}")
     else:
-        for sel, value in zip(args[::2], args[1::2]):
+        for sel, value in zip(args[::2], args[1::2], strict=False):
             (page.fill if how == "fill" else page.select_option)(f"{at} {sel}", value)
 
 

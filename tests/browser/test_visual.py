@@ -47,7 +47,7 @@ def test_the_bundled_course_has_diagrams_to_measure() -> None:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -293,9 +293,10 @@ def _blank_regions(image: Any, layout: dict[str, Any], diagrams: list[list[float
         label = f"<{block['tag'].lower()} class={block['cls']!r}> {block['text']!r}"
         if block["height"] <= 0 or block["width"] <= 0:
             problems.append(f"{label} is collapsed ({block['width']:.0f}x{block['height']:.0f})")
-        elif block["height"] >= 8:  # thinner ones (a rule, a spacer) are too thin to judge by their pixels
-            if _distinct_colours(pixels(block["x"], block["y"], block["width"], block["height"])) < 2:
-                problems.append(f"{label} is a flat colour in the screenshot")
+        # Thinner blocks (a rule, a spacer) are too thin to judge by their pixels.
+        elif block["height"] >= 8 and _distinct_colours(
+                pixels(block["x"], block["y"], block["width"], block["height"])) < 2:
+            problems.append(f"{label} is a flat colour in the screenshot")
     a = layout["article"]
     if _distinct_colours(pixels(a["x"], a["y"], a["width"], a["height"])) < 16:
         problems.append("the article is (nearly) one flat colour")

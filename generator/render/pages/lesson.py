@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from ...model import Lesson
 from ..blocks import BlockView, block_view
+from ..context import GeneratedPage, RenderContext
 from ..facilitator import NotesView, lesson_notes, notes_view
 from ..markdown import model_texts
-from ..context import GeneratedPage, RenderContext
 from ..urls import lesson_path, quiz_path
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from ...errors import ContentErrors
 from ...model import Classify, Quiz
 from ...model.answerkey import QuizConfig
-from ..context import GeneratedPage, RenderContext
 from ..answers import answer_views
+from ..context import GeneratedPage, RenderContext
 from ..edition import edition_strings
 from ..markdown import model_texts
 from ..quizview import STORAGE_VERSION, MarkError, question_views, storage_key
