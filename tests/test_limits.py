@@ -32,6 +32,8 @@ def _summary_errors(tmp_path: Path, value: str) -> list[str]:
                               "slows down on so many; split the paragraph with blank lines)"),
     ("`a` " * 26, "line 1: a paragraph may contain at most 50 runs of backticks, this one has 52 (the Markdown "
                   "parser slows down on so many; split the paragraph with blank lines)"),
+    ("H~2~O " * 10 + "x^2^", "line 1: a paragraph may contain at most 20 '~' and '^', this one has 22 (the Markdown "
+                             "parser slows down on so many; split the paragraph with blank lines)"),
     ("**a** " * 501, "2,004 markup characters (\\ ` * _ [ < & ^ = ~ |) in one field; at most 2,000 are allowed "
                      "(split the text into several sections)"),
     ("\n\n".join(["a"] * 501), "1,001 lines in one field; at most 1,000 are allowed (split the text into several "
@@ -52,8 +54,9 @@ def test_pathological_markdown_is_refused_with_its_place(tmp_path: Path, value: 
 
 
 @pytest.mark.parametrize("value", [
-    "[" * 20, "\n\n".join(["[" * 20] * 10), "<a" * 50, "`a` " * 25, "**a** " * 500, "\n\n".join(["a"] * 500),
-    "- " * 8 + "x", "> " * 8 + "x", "a\n: b\n" * 4, "\n\n".join(["!!! note\n    x"] * 50), "\n".join(["a"] * 200),
+    "[" * 20, "\n\n".join(["[" * 20] * 10), "<a" * 50, "`a` " * 25, "*~a " * 20, "**a** " * 500,
+    "\n\n".join(["a"] * 500), "- " * 8 + "x", "> " * 8 + "x", "a\n: b\n" * 4,
+    "\n\n".join(["!!! note\n    x"] * 50), "\n".join(["a"] * 200),
     "a" * 20_000,
 ])
 def test_content_at_the_limits_loads_and_renders(tmp_path: Path, value: str) -> None:
