@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.load import load_project
 from generator.mkdocs.build import build_site
+from generator.model.limits import markdown_problem
 from generator.pipeline import BuildInputs, render_course
 from generator.render.site import (
     ASSET_DIR,
@@ -24,5 +25,6 @@ __all__ = [
     "build_site",
     "generate",
     "load_project",
+    "markdown_problem",
     "render_course",
 ]
