@@ -123,6 +123,32 @@ def test_every_limit_is_documented_with_its_value() -> None:
         assert found, f"{name} = {value} is not in the Limits section"
 
 
+def test_every_text_field_of_every_model_is_limited() -> None:
+    """No string reaches the renderer unbounded: every string in the JSON Schemas (which mirror the
+    models' validators) has a maximum length, a pattern or a fixed set of values. (The fuzz found a
+    numeric question's `unit`, a plain string, 4,000 characters of '- - -' deep: RecursionError.)"""
+    from generator.model.schema import schemas
+
+    def unbounded(node: object, path: str) -> list[str]:
+        if isinstance(node, dict):
+            found = [path] if node.get("type") == "string" and not node.keys() & {"maxLength", "pattern", "enum",
+                                                                               "const"} else []
+            return found + [p for k, v in node.items() for p in unbounded(v, f"{path}/{k}")]
+        if isinstance(node, list):
+            return [p for n, v in enumerate(node) for p in unbounded(v, f"{path}/{n}")]
+        return []
+
+    for name, data in schemas().items():
+        assert unbounded(json.loads(data), name) == []
+
+
+def test_a_numeric_unit_is_limited_like_any_short_text(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "quizzes/M1-quiz.yml", "unit: 种", "unit: " + json.dumps("- " * 2_000))
+    assert errors_of(root) == ["quizzes/M1-quiz.yml:33:68: questions[4].unit: 3,999 characters is too long: this "
+                               "field takes at most 2,000 (shorten it)"]
+
+
 def test_the_bundled_course_is_far_below_every_limit() -> None:
     """Each limit is at least ten times what the bundled course needs (the margin authors get)."""
     from generator.render.markdown import model_texts

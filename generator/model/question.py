@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Union
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .base import Id, Markdown, Model, Text
-from .regexes import fullmatch, regex_problem
+from .regexes import MAX_PATTERN_CHARS, fullmatch, regex_problem
 
 #: Marks a blank inside a fill-in prompt.
 BLANK = "{_}"
@@ -81,7 +81,8 @@ class Blank(Model):
     """The accepted answers of one blank."""
 
     accept: list[Text] = Field(min_length=1, description="Accepted answers, compared leniently.")
-    regex: str | None = Field(default=None, description="Also accept anything matching this regular expression.")
+    regex: Annotated[str, Field(json_schema_extra={"maxLength": MAX_PATTERN_CHARS})] | None = Field(
+        default=None, description="Also accept anything matching this regular expression.")
 
     @field_validator("regex")
     @classmethod
@@ -121,7 +122,7 @@ class Numeric(QuestionBase):
     answer: float
     tolerance: float = Field(default=0, ge=0)
     relative: bool = Field(default=False, description="Tolerance is a fraction of the answer (0.05 = 5%).")
-    unit: str | None = Field(default=None, description="Unit shown after the input, e.g. 年 or 名.")
+    unit: Text | None = Field(default=None, description="Unit shown after the input, e.g. 年 or 名.")
 
 
 class Ordering(QuestionBase):
