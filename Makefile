@@ -76,8 +76,8 @@ test: $(TSTAMP)  ## the gates (mypy --strict, ruff check), then the whole test s
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
-fuzz: $(TSTAMP)  ## long Hypothesis run of the loader
-	$(PY) -m pytest -m fuzz -p no:cacheprovider --fuzz-examples=5000 tests/test_fuzz.py
+fuzz: $(TSTAMP)  ## long Hypothesis runs: loader, and Markdown/number/regex content through the renderer
+	$(PY) -m pytest -m fuzz -p no:cacheprovider --fuzz-examples=5000 tests/test_fuzz.py tests/test_pathological.py
 
 bench: $(TSTAMP)  ## print the benchmark table
 	$(PY) -m bench.run

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.load import load_project
 from generator.mkdocs.build import build_site
+from generator.model.limits import markdown_problem
 from generator.pipeline import BuildInputs, render_course
 from generator.render.assets import WIDGET_CSS, built, widget_css
 from generator.render.site import (
@@ -31,6 +32,7 @@ __all__ = [
     "generate",
     "load_project",
     "page_files",
+    "markdown_problem",
     "render_course",
     "widget_css",
 ]

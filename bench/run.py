@@ -3,9 +3,10 @@
 (a) size of the quiz runtime, (b) generation speed on synthetic pools against plain YAML parsing,
 (c) build overhead of the bundled course against a plain MkDocs build of the same pages, (d) browser:
 mount time of a 200-question quiz and Lighthouse scores, (e) MkDocs against Zensical: build time and
-edit-to-visible latency while serving. Nothing is written into the repository.
+edit-to-visible latency while serving, (f) the slowest build per MB of Markdown that the content limits
+let through. Nothing is written into the repository.
 
-    python -m bench.run                  # everything (about 5 minutes on 2 cores)
+    python -m bench.run                  # everything (about 8 minutes on 2 cores)
     python -m bench.run --quick          # no 50,000-question pool, fewer repeats, no Lighthouse
     python -m bench.run --only ab        # some parts only; also --sizes, --repeats, --no-lighthouse
 """
@@ -25,7 +26,7 @@ import tempfile
 import time
 from collections.abc import Callable
 
-from bench.parts import browser, build, engines, generation, size
+from bench.parts import browser, build, engines, generation, markdown, size
 from bench.report import Row, load_average, machine, table
 
 #: Pool sizes for (b); the last takes about 40 s of the run, so --quick leaves it out.
@@ -46,7 +47,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="question counts for (b), comma-separated (default 1000,10000,50000)")
     parser.add_argument("--repeats", type=int, default=None, help="alternated builds per variant in (c) (default 5)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse rows of (d)")
-    parser.add_argument("--only", default="abcde", help="parts to run, e.g. 'ab'")
+    parser.add_argument("--only", default="abcdef", help="parts to run, e.g. 'ab'")
     return parser.parse_args(argv)
 
 
@@ -68,13 +69,14 @@ def main(argv: list[str] | None = None) -> int:
         ]
         if not (args.quick or args.no_lighthouse):
             steps.append(("d", lambda: browser.lighthouse(tmp)))
+        steps.append(("f", lambda: markdown.run(tmp, args.quick)))
         for part, step in steps:
             if part not in args.only:
                 continue
             started = time.perf_counter()
             try:
                 new = step()
-            except Exception as exc:
+            except Exception as exc:  # one broken part must not hide the others
                 new = [Row(part, f"part {part} crashed", f"{type(exc).__name__}: {str(exc).strip()[:160]}",
                            "runs", False)]
             for row in new:

@@ -1,21 +1,29 @@
-"""Hypothesis fuzzing of the loader: whatever an author saves, the result is a project or ContentErrors.
+"""Hypothesis fuzzing: whatever an author saves, the result is a site or ContentErrors, in bounded time.
 
-Each example takes one file of the mini fixture and mutates it (wrong types, missing and unknown
-fields, wrong nesting, odd Unicode, long strings, empty files, tabs, duplicate keys, anchors and
-aliases, invalid UTF-8, random bytes), then loads the whole project. Success is fine; so is
-ContentErrors if every error names a file and a line >= 1. Anything else is a bug.
+`test_loader_fuzz` takes one file of the mini fixture and mutates it (wrong types, missing and
+unknown fields, wrong nesting, odd Unicode, long strings, empty files, tabs, duplicate keys, anchors
+and aliases, invalid UTF-8, random bytes), then loads the whole project. `test_render_fuzz` puts
+Markdown-heavy text (long runs of [ * ` < |, nested lists and quotes, big tables, the motifs that
+were slow before the content limits), extreme numbers (calc givens, numeric answers) and hostile
+regexes (fill-in blanks) into the fixture, then loads and renders the course, each case under a
+CPU-time limit. Success is fine; so is ContentErrors if every error names a file and a line >= 1.
+Anything else, or a case over the time limit, is a bug.
 
-The ordinary suite runs a few hundred examples; `make fuzz` runs this same test with
-``-m fuzz --fuzz-examples=5000`` and prints how many cases ran and how many tracebacks (0).
+The ordinary suite runs a few hundred examples; `make fuzz` runs these tests with
+``-m fuzz --fuzz-examples=5000`` and prints how many cases ran, how many were refused with errors,
+how many tracebacks (0) and the slowest case's time.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
+import signal
 import time
 import traceback
 import tracemalloc
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import pytest
@@ -23,8 +31,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bench.parts.markdown import ALPHABET, MOTIFS
 from generator.errors import ContentErrors
 from generator.load import load_project
+from generator.model.limits import MAX_MARKDOWN_CHARS, MAX_TEXT_CHARS, markdown_problem
+from generator.pipeline import BuildInputs, render_course
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
@@ -77,10 +88,10 @@ def _paths(data: Any, prefix: tuple = ()) -> list[tuple]:
     out = [prefix]
     if isinstance(data, dict):
         for k, v in data.items():
-            out += _paths(v, prefix + (k,))
+            out += _paths(v, (*prefix, k))
     elif isinstance(data, list):
         for i, v in enumerate(data):
-            out += _paths(v, prefix + (i,))
+            out += _paths(v, (*prefix, i))
     return out
 
 
@@ -248,7 +259,7 @@ def check_case(root: Path, name: str, content: str | bytes) -> str | None:
             return "ContentErrors without any error"
         if bad:
             return "errors without a file or a line >= 1: " + "; ".join(map(repr, bad))
-    except Exception:
+    except Exception:  # the point of the test: anything else is a bug
         return traceback.format_exc()
     finally:
         target.write_bytes(original)
@@ -302,12 +313,202 @@ def test_loader_fuzz(project_copy: Path, fuzz_examples: int, capsys: pytest.Capt
 
 
 # ---------------------------------------------------------------------------------------------
+# Rendering: Markdown-heavy, numeric and regex mutations, each case under a CPU-time limit
+# ---------------------------------------------------------------------------------------------
+
+#: CPU seconds one case (load and render of the whole fixture) may take; the issue's bound is 30 s.
+CASE_LIMIT_S = 30.0
+#: Lengths around the content limits (generator/model/limits.py) and far beyond them.
+LENGTHS = [1, 2, 8, 9, 20, 21, 50, 51, 200, 201, 500, 1_000, 1_999, 2_000, 2_001, 5_000, 19_999, 20_000, 20_001,
+           60_000, 400_000]
+RUN_CHARS = [*"[]()*_`<>|!\\&#-=^~:{}", "![", "[a](", "*a_", "<a", "``a`", "<http://a", "- ", "1. ", "> ", ": ",
+             "    ", "\t", "\n", "\n\n", "a\n: b\n", "# a\n", "-\n"]
+
+
+@st.composite
+def markdown_text(draw: st.DrawFn) -> str:
+    """A Markdown-heavy text: the kind of input that used to keep Python-Markdown busy for minutes."""
+    kind = draw(st.sampled_from(["run", "run", "motif", "random", "nested", "table", "mix"]))
+    if kind == "run":
+        return draw(st.sampled_from(RUN_CHARS)) * draw(st.sampled_from(LENGTHS))
+    if kind == "motif":
+        motif = MOTIFS[draw(st.sampled_from(sorted(MOTIFS)))]
+        return "\n\n".join([motif] * draw(st.sampled_from([1, 2, 3, 10, 60])))
+    if kind == "random":
+        piece = "".join(draw(st.lists(st.sampled_from(ALPHABET), min_size=1, max_size=6)))
+        return piece * max(1, draw(st.sampled_from(LENGTHS)) // len(piece))
+    if kind == "nested":
+        markers = draw(st.lists(st.sampled_from(["- ", "* ", "+ ", "1. ", "> ", ": ", "    ", "\t", "!!! note\n"]),
+                                min_size=1, max_size=14))
+        lines = draw(st.sampled_from([1, 3, 50, 201, 1_001]))
+        return "\n".join("".join(markers[: 1 + n % len(markers)]) + "x" for n in range(lines))
+    if kind == "table":
+        rows, columns = draw(st.sampled_from([1, 2, 199, 200, 201, 600])), draw(st.sampled_from([1, 3, 20, 21, 300]))
+        cell = draw(st.sampled_from(["a", "**b**", "[c](d)", "`e`", "", "<f>"]))
+        header = "|" + "|".join(f"h{n}" for n in range(columns)) + "|\n|" + "-|" * columns
+        return header + "".join("\n|" + "|".join([cell] * columns) + "|" for _ in range(rows))
+    pieces = draw(st.lists(st.sampled_from(RUN_CHARS + list(MOTIFS.values())[:5] + ["文字", "a"]), max_size=30))
+    return "".join(pieces) * draw(st.sampled_from([1, 10, 100]))
+
+
+#: Numbers that break arithmetic or the page's JSON: huge, tiny, zero, negative, beyond a float.
+NUMBERS = ["0", "-0.0", "1.0e-10", "5.0e-324", "1.0e+308", "1.7976931348623157e+308", "1e400", "-1e400", ".nan",
+           ".inf", "-.inf", "1" + "0" * 400, "-1", "0.004", "0.005", "1e12", "1.0000001e12", "100", "3"]
+#: Regexes that do not compile, are not portable, backtrack catastrophically or are simply large.
+HOSTILE_REGEXES = ["a{4294967296}", "(" * 5_000 + ")" * 5_000, "(?i)YONGDEZHAO", "(a+)+$", "(a|a)*", ".*.*.*=",
+                   "(?P<n>a)", "(?<=a)b", "a*+", "\\A\\Z", "\\1", "[]a]", "x{,3}", "😀", "[", "(", "\\", "",
+                   "a" * 300, "(a?){1000}a{1000}", "\\p{L}", "(?#c)", "a{1001}", "^买得?起$", "^(购买力?|Money)$", ".*",
+                   "[[:alpha:]]", "\\B", "(?=a)", "((((((((((((a))))))))))))"]
+REGEX_ATOMS = ["a", "b", ".", "\\d", "\\w", "\\s", "\\S", "[ab]", "[^a]", "(", ")", "(?:", "|", "*", "+", "?", "{2}",
+               "{1,3}", "{2,}", "*?", "(?=a)", "(?!b)", "^", "$", "买", "\\[", "]", "{", "}"]
+
+
+def _strings(data: Any, path: tuple = ()) -> list[tuple]:
+    """Paths to every string value of a document that is not an id or a type tag."""
+    if isinstance(data, str):
+        return [path] if path and path[-1] not in ("id", "type", "lesson", "scheme", "formula", "attribute",
+                                                    "value", "answer", "then", "kind", "style", "mode", "scoring") \
+            else []
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in _strings(v, (*path, k))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in _strings(v, (*path, i))]
+    return []
+
+
+@st.composite
+def render_cases(draw: st.DrawFn, files: dict[str, str]) -> tuple[str, str, str]:
+    """(file to replace, its new content, what was done), for the render fuzz."""
+    kind = draw(st.sampled_from(["markdown", "markdown", "markdown", "numbers", "regex"]))
+    if kind == "numbers":
+        name = "quizzes/M1-exercises.yml" if draw(st.booleans()) else "quizzes/M1-extra.yml"
+        text = files[name]
+        if name.endswith("exercises.yml"):
+            lost, total = draw(st.sampled_from(NUMBERS)), draw(st.sampled_from(NUMBERS))
+            formula = draw(st.sampled_from(["churn_rate", "churn_rate", "lifecycle", "replacement"]))
+            givens = {"churn_rate": f"{{lost: {lost}, total: {total}}}", "lifecycle": f"{{churn: {total}}}",
+                      "replacement": f"{{total: {lost}, churn: {total}}}"}[formula]
+            text = text.replace("formula: churn_rate", f"formula: {formula}").replace(
+                "givens: {lost: 100, total: 500}", f"givens: {givens}")
+            what = f"calc {formula} {givens}"
+        else:
+            answer, tolerance = draw(st.sampled_from(NUMBERS)), draw(st.sampled_from(NUMBERS))
+            text = text.replace("answer: 365", f"answer: {answer}")
+            text = text.replace("tolerance: 0.01", f"tolerance: {tolerance}")
+            what = f"numeric answer {answer} tolerance {tolerance}"
+        return name, text, what
+    if kind == "regex":
+        if draw(st.booleans()):
+            pattern = draw(st.sampled_from(HOSTILE_REGEXES))
+        else:
+            pattern = "".join(draw(st.lists(st.sampled_from(REGEX_ATOMS), min_size=1, max_size=12)))
+        name = "quizzes/M1-extra.yml"
+        text = files[name].replace("regex: '^(购买力?|Money)$'", f"regex: {json.dumps(pattern)}")
+        return name, text, f"regex {pattern[:60]!r}"
+    name = draw(st.sampled_from(sorted(n for n in files if n.startswith(("lessons/", "quizzes/", "glossary/")))))
+    data = yaml.safe_load(files[name])
+    paths = _strings(data)
+    path = draw(st.sampled_from(paths))
+    new = draw(markdown_text())
+    if draw(st.booleans()):
+        # Cut it down to what the limits let through, so that heavy content gets rendered too.
+        new = fit(new, draw(st.sampled_from([MAX_TEXT_CHARS, MAX_MARKDOWN_CHARS])))
+    old = _get(data, path)
+    how = draw(st.sampled_from(["replace", "append", "prepend"]))
+    value = new if how == "replace" else (old + new if how == "append" else new + old)
+    _set(data, path, value)
+    return name, yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), \
+        f"{how} {'.'.join(map(str, path))} with {len(new):,} chars {new[:40]!r}"
+
+
+def fit(text: str, limit: int) -> str:
+    """The longest prefix of `text` the content limits accept ('x' if none does)."""
+    low, high = 0, min(len(text), limit)
+    while low < high:
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if markdown_problem(text[:mid].strip() or "x", limit) is None else (low, mid - 1)
+    return text[:low].strip() or "x"
+
+
+class _TooSlowError(Exception):
+    pass
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise _TooSlowError
+
+
+def render_case(root: Path, name: str, content: str) -> tuple[str | None, bool, float]:
+    """Load and render the project with `name` replaced: (problem or None, refused with errors, CPU s)."""
+    target = root / name
+    original = target.read_bytes()
+    target.write_text(content, encoding="utf-8")
+    refused = False
+    # A CPU-time alarm, not a wall clock: the neighbours' load on a shared machine must not count.
+    previous = signal.signal(signal.SIGPROF, _stop)
+    signal.setitimer(signal.ITIMER_PROF, CASE_LIMIT_S)
+    started = time.process_time()
+    try:
+        render_course(BuildInputs(root=root))
+        problem = None
+    except ContentErrors as exc:
+        refused = True
+        bad = [e for e in exc.errors if not e.file or e.line < 1 or e.column < 1]
+        problem = ("ContentErrors without any error" if not exc.errors else
+                   "errors without a file or a line >= 1: " + "; ".join(map(repr, bad)) if bad else None)
+    except _TooSlowError:
+        problem = f"took more than {CASE_LIMIT_S:g} s of CPU time"
+    except Exception:  # the point of the test: anything else is a bug
+        problem = traceback.format_exc()
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+        target.write_bytes(original)
+    return problem, refused, time.process_time() - started
+
+
+@pytest.mark.fuzz
+def test_render_fuzz(project_copy: Path, fuzz_examples: int, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--fuzz-examples` cases: each ends in a rendered course or in well-located errors, within the time limit."""
+    ran = refused = 0
+    slowest: tuple[float, str] = (0.0, "")
+    failures: dict[str, tuple[str, str, str]] = {}
+
+    @settings(max_examples=fuzz_examples, deadline=None, database=None, derandomize=False,
+              suppress_health_check=list(HealthCheck))
+    @given(case=render_cases(content_files(project_copy)))
+    def run(case: tuple[str, str, str]) -> None:
+        nonlocal ran, refused, slowest
+        ran += 1
+        name, content, what = case
+        problem, was_refused, seconds = render_case(project_copy, name, content)
+        refused += was_refused
+        slowest = max(slowest, (seconds, f"{name}: {what}"))
+        if problem is not None:
+            sig = _signature(problem) if "Traceback" in problem else problem
+            if sig not in failures or len(content) < len(failures[sig][2]):
+                failures[sig] = (problem, f"{name}: {what}", content)
+
+    started = time.perf_counter()
+    run()
+    elapsed = time.perf_counter() - started
+    with capsys.disabled():
+        print(f"\nrender fuzz: {ran} cases in {elapsed:.1f}s ({ran - refused} built, {refused} refused with errors), "
+              f"{len(failures)} distinct failure(s); slowest case {slowest[0]:.2f} s CPU ({slowest[1][:160]})")
+        for problem, what, _ in failures.values():
+            print(f"--- {what[:300]}\n{problem[-3000:]}")
+    assert ran >= min(fuzz_examples, 50), f"only {ran} cases ran"
+    assert not failures, f"{len(failures)} kind(s) of failure; see the output above"
+    assert slowest[0] <= CASE_LIMIT_S
+
+
+# ---------------------------------------------------------------------------------------------
 # Fixed hostile inputs
 # ---------------------------------------------------------------------------------------------
 
 #: Nine levels of nine aliases each: 9**9 = 387,420,489 strings if naively expanded.
 BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
-    f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=False)
+    f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=True)
 )
 
 

@@ -32,6 +32,8 @@ def _summary_errors(tmp_path: Path, value: str) -> list[str]:
                               "slows down on so many; split the paragraph with blank lines)"),
     ("`a` " * 26, "line 1: a paragraph may contain at most 50 runs of backticks, this one has 52 (the Markdown "
                   "parser slows down on so many; split the paragraph with blank lines)"),
+    ("H~2~O " * 10 + "x^2^", "line 1: a paragraph may contain at most 20 '~' and '^', this one has 22 (the Markdown "
+                             "parser slows down on so many; split the paragraph with blank lines)"),
     ("**a** " * 501, "2,004 markup characters (\\ ` * _ [ < & ^ = ~ |) in one field; at most 2,000 are allowed "
                      "(split the text into several sections)"),
     ("\n\n".join(["a"] * 501), "1,001 lines in one field; at most 1,000 are allowed (split the text into several "
@@ -52,8 +54,9 @@ def test_pathological_markdown_is_refused_with_its_place(tmp_path: Path, value: 
 
 
 @pytest.mark.parametrize("value", [
-    "[" * 20, "\n\n".join(["[" * 20] * 10), "<a" * 50, "`a` " * 25, "**a** " * 500, "\n\n".join(["a"] * 500),
-    "- " * 8 + "x", "> " * 8 + "x", "a\n: b\n" * 4, "\n\n".join(["!!! note\n    x"] * 50), "\n".join(["a"] * 200),
+    "[" * 20, "\n\n".join(["[" * 20] * 10), "<a" * 50, "`a` " * 25, "*~a " * 20, "**a** " * 500,
+    "\n\n".join(["a"] * 500), "- " * 8 + "x", "> " * 8 + "x", "a\n: b\n" * 4,
+    "\n\n".join(["!!! note\n    x"] * 50), "\n".join(["a"] * 200),
     "a" * 20_000,
 ])
 def test_content_at_the_limits_loads_and_renders(tmp_path: Path, value: str) -> None:
@@ -118,6 +121,32 @@ def test_every_limit_is_documented_with_its_value() -> None:
         value = f"{getattr(limits, name):,}"
         found = re.search(rf"(?<![\d,]){re.escape(value)}(?![\d,])", section)
         assert found, f"{name} = {value} is not in the Limits section"
+
+
+def test_every_text_field_of_every_model_is_limited() -> None:
+    """No string reaches the renderer unbounded: every string in the JSON Schemas (which mirror the
+    models' validators) has a maximum length, a pattern or a fixed set of values. (The fuzz found a
+    numeric question's `unit`, a plain string, 4,000 characters of '- - -' deep: RecursionError.)"""
+    from generator.model.schema import schemas
+
+    def unbounded(node: object, path: str) -> list[str]:
+        if isinstance(node, dict):
+            found = [path] if node.get("type") == "string" and not node.keys() & {"maxLength", "pattern", "enum",
+                                                                               "const"} else []
+            return found + [p for k, v in node.items() for p in unbounded(v, f"{path}/{k}")]
+        if isinstance(node, list):
+            return [p for n, v in enumerate(node) for p in unbounded(v, f"{path}/{n}")]
+        return []
+
+    for name, data in schemas().items():
+        assert unbounded(json.loads(data), name) == []
+
+
+def test_a_numeric_unit_is_limited_like_any_short_text(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "quizzes/M1-quiz.yml", "unit: 种", "unit: " + json.dumps("- " * 2_000))
+    assert errors_of(root) == ["quizzes/M1-quiz.yml:33:68: questions[4].unit: 3,999 characters is too long: this "
+                               "field takes at most 2,000 (shorten it)"]
 
 
 def test_the_bundled_course_is_far_below_every_limit() -> None:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .base import Id, Markdown, Model, Text
-from .regexes import fullmatch, regex_problem
+from .regexes import MAX_PATTERN_CHARS, fullmatch, regex_problem
 
 #: Marks a blank inside a fill-in prompt.
 BLANK = "{_}"
@@ -93,7 +93,8 @@ class Blank(Model):
     synonyms: list[Text] = Field(
         default_factory=list, description="Other wordings also graded right; the standard answer is then shown."
     )
-    regex: str | None = Field(default=None, description="Also accept anything matching this regular expression.")
+    regex: Annotated[str, Field(json_schema_extra={"maxLength": MAX_PATTERN_CHARS})] | None = Field(
+        default=None, description="Also accept anything matching this regular expression.")
 
     @field_validator("regex")
     @classmethod
@@ -155,7 +156,7 @@ class Numeric(QuestionBase):
     answer: float
     tolerance: float = Field(default=0, ge=0)
     relative: bool = Field(default=False, description="Tolerance is a fraction of the answer (0.05 = 5%).")
-    unit: str | None = Field(default=None, description="Unit shown after the input, e.g. 年 or 名.")
+    unit: Text | None = Field(default=None, description="Unit shown after the input, e.g. 年 or 名.")
 
 
 class Ordering(QuestionBase):
