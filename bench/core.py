@@ -31,8 +31,8 @@ __all__ = [
     "built",
     "generate",
     "load_project",
-    "page_files",
     "markdown_problem",
+    "page_files",
     "render_course",
     "widget_css",
 ]
