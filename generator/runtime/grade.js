@@ -8,13 +8,21 @@ import { arr, list, obj, str } from "./util.js";
 /** @typedef {import("./contract.js").BlankKey} BlankKey */
 /** @typedef {import("./contract.js").Result} Result */
 
+/** Compiled patterns, each built once per page (null: the browser cannot compile it). @type {Map<string, RegExp | null>} */
+const compiled = new Map();
 /** Does s match the author's pattern as a whole? A pattern the browser cannot compile matches nothing. @param {string} re @param {string} s */
 const test = (re, s) => {
-  try {
-    return new RegExp(`^(?:${re})$`).test(s);
-  } catch (e) {
-    return false;
+  if (!compiled.has(re)) {
+    let pattern = null;
+    try {
+      pattern = new RegExp(`^(?:${re})$`);
+    } catch (e) {
+      pattern = null;
+    }
+    compiled.set(re, pattern);
   }
+  const pattern = compiled.get(re);
+  return !!pattern && pattern.test(s);
 };
 /** Is raw a right answer for blank b? An empty blank never is. @param {BlankKey} b @param {string} raw */
 export const accepts = (b, raw) => {

@@ -16,7 +16,7 @@ export const TRAILING =
 const space = new RegExp(`[${SPACE}]+`, "g");
 const edges = new RegExp(`^[${SPACE}]+|[${SPACE}]+$`, "g");
 const cased = new RegExp(`[${CASED}]`, "g");
-const trailing = new RegExp(`[${TRAILING}]+$`);
+const trailingChar = new RegExp(`[${TRAILING}]`);
 const number = new RegExp(`^([-+]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?)[${SPACE}]*[^0-9.]*$`);
 
 /** Full-width ASCII (U+FF01–U+FF5E) to ASCII. @param {string} s */
@@ -24,7 +24,13 @@ export const fold = (s) => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharC
 /** s without white space at either end. @param {string} s */
 export const trim = (s) => s.replace(edges, "");
 /** "  Ｍｏｎｅｙ！ " -> "money", "用 得 着。" -> "用得着". @param {string} s */
-export const norm = (s) => fold(s).replace(cased, (c) => c.toLowerCase()).replace(space, "").replace(trailing, "");
+export const norm = (s) => {
+  const folded = fold(s).replace(cased, (c) => c.toLowerCase()).replace(space, "");
+  // From the end, one character at a time: `[…]+$` retries at every position of a long run (quadratic).
+  let end = folded.length;
+  while (end > 0 && trailingChar.test(folded[end - 1])) end -= 1;
+  return folded.slice(0, end);
+};
 /** The number typed, unit and thousands separators allowed: "８ 种" -> 8; NaN if none. @param {unknown} s */
 export const num = (s) => {
   const m = typeof s == "string" && number.exec(trim(fold(s)).replace(/,/g, ""));
