@@ -138,7 +138,9 @@ def test_every_text_field_of_every_model_is_limited() -> None:
             return [p for n, v in enumerate(node) for p in unbounded(v, f"{path}/{n}")]
         return []
 
-    for name, data in schemas().items():
+    content = {name: data for name, data in schemas().items() if name != "answer-key.schema.json"}
+    assert "course.schema.json" in content  # the answer key is the generator's output, not author input
+    for name, data in content.items():
         assert unbounded(json.loads(data), name) == []
 
 

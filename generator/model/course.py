@@ -9,6 +9,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from .base import Id, Markdown, Model, Text
+from .limits import MAX_TEXT_CHARS
 
 
 class SkillName(Model):
@@ -34,7 +35,7 @@ class SkillName(Model):
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         """Editors accept the plain-text form too."""
-        return {"anyOf": [{"type": "string", "minLength": 1}, handler(schema)]}
+        return {"anyOf": [{"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS}, handler(schema)]}
 
 
 class Course(Model):

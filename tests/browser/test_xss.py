@@ -31,6 +31,7 @@ import yaml
 
 from generator.mkdocs import plugin as mkdocs_plugin
 from generator.mkdocs.build import build_site
+from generator.model.limits import MAX_TEXT_CHARS, markdown_problem
 
 pytestmark = pytest.mark.browser
 
@@ -271,7 +272,13 @@ def write_project(root: Path, site_url: str, features: list[str], corpus: bool =
     _dump(root / "lessons/S0.yml", lesson)
     _dump(root / "quizzes/S0-quiz.yml", quiz)
     _dump(root / "glossary/terms.yml", {"terms": terms})
-    _dump(root / "course.yml", {"id": "xss", "language": "zh", "title": " ".join(texts)[:1900] if corpus else "XSS",
+    # A title keeps to the content limits (length, '<' per paragraph): the course title takes the payloads
+    # that fit; every payload is also in a lesson title, which reaches the same navigation and heading contexts.
+    title = ""
+    for text in texts if corpus else []:
+        longer = f"{title} {text}".strip()
+        title = longer if markdown_problem(longer, MAX_TEXT_CHARS) is None else title
+    _dump(root / "course.yml", {"id": "xss", "language": "zh", "title": title if corpus else "XSS",
                                 "intro": "\n\n".join(mds) if corpus else SINK_MARKDOWN,
                                 "lessons": ["S0"] + [f"X{g}" for g in range(len(groups))]})
     (root / "docs" / "about.md").write_text("# About\n\nHand-written.\n", encoding="utf-8")
