@@ -74,8 +74,11 @@ def prepare(config_file: Path, course: str | None = None) -> tuple[Path, Path]:
         config["site_name"] = output.title
     # Every page gets the small site files; pages with a widget link the widget runtime themselves.
     for name in SITE_FILES:
-        key = "extra_css" if name.endswith(".css") else "extra_javascript"
-        config[key] = [*config.get(key, []), f"{ASSET_DIR}/{name}"]
+        if name.endswith(".css"):
+            config["extra_css"] = [*config.get("extra_css", []), f"{ASSET_DIR}/{name}"]
+        else:  # deferred, as the MkDocs plugin links it: nothing on the page waits for it
+            config["extra_javascript"] = [*config.get("extra_javascript", []),
+                                          {"path": f"{ASSET_DIR}/{name}", "defer": True}]
     # Zensical links extra_css without a media attribute; the file's rules sit inside @media print.
     config["extra_css"] = [*config.get("extra_css", []), PRINT_CSS]
     config.pop("not_in_nav", None)  # Zensical 0.0.73 does not read it; hand-written pages stay out of nav
