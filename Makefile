@@ -71,9 +71,10 @@ banks: $(STAMP)  ## the bundled course as question banks in dist/banks/ (GIFT, M
 quick-course: $(STAMP)  ## the short course 新人速成 into site-quick/
 	$(PY) -m generator build --course courses/quick.yml --site-dir site-quick
 
-test: $(TSTAMP)  ## the gates (mypy --strict, ruff check), then the whole test suite, browser tests included
+test: $(TSTAMP)  ## the gates (mypy --strict, ruff check, ruff format --check), then the whole test suite, browser tests included
 	$(PY) -m mypy
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest
 
 fuzz: $(TSTAMP)  ## long Hypothesis runs: loader, and Markdown/number/regex content through the renderer

@@ -41,8 +41,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
             if not url_path.endswith("/"):
                 return super().do_GET()  # the base class redirects to the slash form
             path = path / "index.html"
-        if path.suffix not in COMPRESS or not path.is_file() \
-                or "gzip" not in self.headers.get("Accept-Encoding", ""):
+        if path.suffix not in COMPRESS or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
             return super().do_GET()
         body = gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)

@@ -17,7 +17,9 @@ COURSE_ID = "bench"
 
 #: The one classification scheme the `classify` questions use.
 SCHEME: dict[str, Any] = {
-    "id": "man", "title": "MAN 法则", "kind": "rules",
+    "id": "man",
+    "title": "MAN 法则",
+    "kind": "rules",
     "attributes": [
         {"id": "money", "label": "购买力", "values": [{"id": "M", "label": "有"}, {"id": "m", "label": "无"}]},
         {"id": "authority", "label": "决策权", "values": [{"id": "A", "label": "有"}, {"id": "a", "label": "无"}]},
@@ -37,44 +39,95 @@ def question(n: int) -> dict[str, Any]:
     common = {"id": f"q{n}", "explanation": f"解析 {n}：先看*购买力*，再看决策权。", "skills": ["MAN"]}
     kind = n % 10
     if kind == 0:
-        return {**common, "type": "single", "prompt": text, "hints": ["想一想谁说了算。"],
-                "options": [{"text": "有购买力", "correct": True}, {"text": "有决策权", "feedback": "不一定。"},
-                            {"text": "有需求"}, {"text": "都没有"}]}
+        return {
+            **common,
+            "type": "single",
+            "prompt": text,
+            "hints": ["想一想谁说了算。"],
+            "options": [
+                {"text": "有购买力", "correct": True},
+                {"text": "有决策权", "feedback": "不一定。"},
+                {"text": "有需求"},
+                {"text": "都没有"},
+            ],
+        }
     if kind == 1:
-        return {**common, "type": "multiple", "prompt": text,
-                "options": [{"text": "购买力", "correct": True}, {"text": "需求", "correct": True}, {"text": "包装"}]}
+        return {
+            **common,
+            "type": "multiple",
+            "prompt": text,
+            "options": [{"text": "购买力", "correct": True}, {"text": "需求", "correct": True}, {"text": "包装"}],
+        }
     if kind == 2:
         return {**common, "type": "truefalse", "prompt": f"第 {n} 题：MAN 中的 N 指需求。", "answer": True}
     if kind == 3:
-        return {**common, "type": "fill", "prompt": f"第 {n} 题：潜在客户要“{{_}}”和“{{_}}”。",
-                "blanks": [{"accept": ["用得着", "需要"]}, {"accept": ["买得起"]}]}
+        return {
+            **common,
+            "type": "fill",
+            "prompt": f"第 {n} 题：潜在客户要“{{_}}”和“{{_}}”。",
+            "blanks": [{"accept": ["用得着", "需要"]}, {"accept": ["买得起"]}],
+        }
     if kind == 4:
         return {**common, "type": "numeric", "prompt": f"第 {n} 题：MAN 有几种组合？", "answer": 8, "unit": "种"}
     if kind == 5:
         return {**common, "type": "ordering", "prompt": f"第 {n} 题：排序", "items": ["寻找", "鉴定", "接近", "成交"]}
     if kind == 6:
-        return {**common, "type": "matching", "prompt": f"第 {n} 题：配对",
-                "pairs": [{"left": "M", "right": "购买力"}, {"left": "A", "right": "决策权"},
-                          {"left": "N", "right": "需求"}], "distractors": ["包装"]}
+        return {
+            **common,
+            "type": "matching",
+            "prompt": f"第 {n} 题：配对",
+            "pairs": [
+                {"left": "M", "right": "购买力"},
+                {"left": "A", "right": "决策权"},
+                {"left": "N", "right": "需求"},
+            ],
+            "distractors": ["包装"],
+        }
     if kind == 7:
-        return {**common, "type": "categorise", "prompt": f"第 {n} 题：归类", "categories": ["M", "A"],
-                "items": [{"text": "预算充足", "category": "M"}, {"text": "老板本人", "category": "A"}]}
+        return {
+            **common,
+            "type": "categorise",
+            "prompt": f"第 {n} 题：归类",
+            "categories": ["M", "A"],
+            "items": [{"text": "预算充足", "category": "M"}, {"text": "老板本人", "category": "A"}],
+        }
     if kind == 8:
-        return {**common, "type": "classify", "scheme": "man", "scenario": f"情境 {n}：张总是老板，公司预算充足。",
-                "cues": [{"quote": "公司预算充足", "attribute": "money", "value": "M", "why": "钱够。"},
-                         {"quote": "张总是老板", "attribute": "authority", "value": "A"}]}
-    return {**common, "type": "calc", "prompt": f"第 {n} 题：{n + 100} 名客户流失 {n % 50 + 1} 名，流失率是多少？",
-            "formula": "churn_rate", "givens": {"lost": n % 50 + 1, "total": n + 100}}
+        return {
+            **common,
+            "type": "classify",
+            "scheme": "man",
+            "scenario": f"情境 {n}：张总是老板，公司预算充足。",
+            "cues": [
+                {"quote": "公司预算充足", "attribute": "money", "value": "M", "why": "钱够。"},
+                {"quote": "张总是老板", "attribute": "authority", "value": "A"},
+            ],
+        }
+    return {
+        **common,
+        "type": "calc",
+        "prompt": f"第 {n} 题：{n + 100} 名客户流失 {n % 50 + 1} 名，流失率是多少？",
+        "formula": "churn_rate",
+        "givens": {"lost": n % 50 + 1, "total": n + 100},
+    }
 
 
 def _lesson(k: int) -> dict[str, Any]:
     return {
-        "id": f"L{k}", "title": f"第 {k} 课：客户开发", "summary": "用三个问题判断**潜在客户**。", "minutes": 30,
+        "id": f"L{k}",
+        "title": f"第 {k} 课：客户开发",
+        "summary": "用三个问题判断**潜在客户**。",
+        "minutes": 30,
         "objectives": [{"id": f"L{k}-o1", "text": "说出 MAN 的含义"}],
-        "sections": [{"title": f"第 {s} 节", "body": "**M** 是购买力，**A** 是决策权，**N** 是需求。\n\n- 一\n- 二",
-                      "blocks": [{"type": "table", "columns": ["组合", "做法"], "rows": [["M+A+N", "理想客户"]]}]}
-                     for s in range(3)],
-        "key_points": ["MAN 三个条件缺一不可。"], "terms": ["MAN 法则"],
+        "sections": [
+            {
+                "title": f"第 {s} 节",
+                "body": "**M** 是购买力，**A** 是决策权，**N** 是需求。\n\n- 一\n- 二",
+                "blocks": [{"type": "table", "columns": ["组合", "做法"], "rows": [["M+A+N", "理想客户"]]}],
+            }
+            for s in range(3)
+        ],
+        "key_points": ["MAN 三个条件缺一不可。"],
+        "terms": ["MAN 法则"],
     }
 
 
@@ -94,11 +147,26 @@ def write_pool(root: Path, questions: int, per_quiz: int = 50, quizzes_per_lesso
     n = 0
     for q in range(quizzes):
         count = min(per_quiz, questions - n)
-        dump(f"quizzes/Q{q}.yml", {"id": f"Q{q}", "title": f"测验 {q}", "lesson": f"L{q // quizzes_per_lesson}",
-                                   "questions": [question(n + i) for i in range(count)]})
+        dump(
+            f"quizzes/Q{q}.yml",
+            {
+                "id": f"Q{q}",
+                "title": f"测验 {q}",
+                "lesson": f"L{q // quizzes_per_lesson}",
+                "questions": [question(n + i) for i in range(count)],
+            },
+        )
         n += count
     dump("quizzes/schemes/man.yml", SCHEME)
     dump("glossary/terms.yml", {"terms": [{"term": "MAN 法则", "definition": "判断潜在客户的方法。", "lesson": "L0"}]})
-    dump("course.yml", {"id": COURSE_ID, "title": "基准课程", "lessons": [f"L{k}" for k in range(lessons)],
-                        "skills": {"MAN": "MAN 法则"}, "check_objectives": False})
+    dump(
+        "course.yml",
+        {
+            "id": COURSE_ID,
+            "title": "基准课程",
+            "lessons": [f"L{k}" for k in range(lessons)],
+            "skills": {"MAN": "MAN 法则"},
+            "check_objectives": False,
+        },
+    )
     return sorted(root.rglob("*.yml"))

@@ -59,10 +59,18 @@ def machine() -> str:
                 memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
     cpu = "?"
     with contextlib.suppress(OSError):
-        cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
-                    if ln.startswith("model name")), "?")
-    return (f"{platform.system()} {platform.machine()}, nproc {os.cpu_count()}, memory {memory}, CPU {cpu}, "
-            f"Python {platform.python_version()}, load average {load_average()}")
+        cpu = next(
+            (
+                ln.split(":", 1)[1].strip()
+                for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                if ln.startswith("model name")
+            ),
+            "?",
+        )
+    return (
+        f"{platform.system()} {platform.machine()}, nproc {os.cpu_count()}, memory {memory}, CPU {cpu}, "
+        f"Python {platform.python_version()}, load average {load_average()}"
+    )
 
 
 def load_average() -> str:

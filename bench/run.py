@@ -41,10 +41,14 @@ def _sizes(text: str) -> list[int]:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """The command line; see --help."""
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--quick", action="store_true",
-                        help="pools of 1,000 and 10,000, 2 build repeats, 3 mount repeats, no Lighthouse")
-    parser.add_argument("--sizes", type=_sizes, default=None,
-                        help="question counts for (b), comma-separated (default 1000,10000,50000)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="pools of 1,000 and 10,000, 2 build repeats, 3 mount repeats, no Lighthouse",
+    )
+    parser.add_argument(
+        "--sizes", type=_sizes, default=None, help="question counts for (b), comma-separated (default 1000,10000,50000)"
+    )
     parser.add_argument("--repeats", type=int, default=None, help="alternated builds per variant in (c) (default 5)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse rows of (d)")
     parser.add_argument("--only", default="abcdef", help="parts to run, e.g. 'ab'")
@@ -77,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 new = step()
             except Exception as exc:  # one broken part must not hide the others
-                new = [Row(part, f"part {part} crashed", f"{type(exc).__name__}: {str(exc).strip()[:160]}",
-                           "runs", False)]
+                new = [
+                    Row(part, f"part {part} crashed", f"{type(exc).__name__}: {str(exc).strip()[:160]}", "runs", False)
+                ]
             for row in new:
                 print(row.line(), file=sys.stderr, flush=True)
             print(f"  [{part}] done in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)

@@ -43,13 +43,17 @@ def coverage(project: Project) -> Coverage:
     for lesson in project.lessons.values():
         own = [q.id for quiz in project.quizzes.values() if quiz.lesson == lesson.id for q in quiz.questions]
         named = {ref for o in lesson.objectives for ref in o.assessed_by}
-        lessons.append(LessonCoverage(
-            id=lesson.id, title=lesson.title,
-            objectives=[ObjectiveCoverage(o.id, o.text, [q for q in o.assessed_by if q in known])
-                        for o in lesson.objectives],
-            unassessed=[q for q in own if q not in named],
-            courses=sorted(c.id for c in project.courses.values() if lesson.id in c.lessons),
-        ))
+        lessons.append(
+            LessonCoverage(
+                id=lesson.id,
+                title=lesson.title,
+                objectives=[
+                    ObjectiveCoverage(o.id, o.text, [q for q in o.assessed_by if q in known]) for o in lesson.objectives
+                ],
+                unassessed=[q for q in own if q not in named],
+                courses=sorted(c.id for c in project.courses.values() if lesson.id in c.lessons),
+            )
+        )
     used = {q.scheme for quiz in project.quizzes.values() for q in quiz.questions if isinstance(q, Classify)}
     return Coverage(
         lessons=lessons,

@@ -29,8 +29,10 @@ def export_course(inputs: BuildInputs, target: Path) -> SiteOutput:
     """
     output = render_course(inputs)
     layout: Layout = inputs.layout
-    owned = [inputs.root / folder for folder in (layout.lessons, layout.quizzes, layout.glossary, layout.courses,
-                                                 "docs", ".git")]
+    owned = [
+        inputs.root / folder
+        for folder in (layout.lessons, layout.quizzes, layout.glossary, layout.courses, "docs", ".git")
+    ]
     owned += [inputs.templates_dir] if inputs.templates_dir else []
     check_output_dir(target, inputs.root, owned, marker=NAV_FILE)
     with staging_for(target) as staging:

@@ -32,17 +32,23 @@ def check_output_dir(target: Path, project: Path, owned_by_author: list[Path], m
     site = target.resolve()
     root = project.resolve()
     if site == root or site in root.parents:
-        raise UnsafeOutput(f"the output folder {target} is the project folder or contains it; "
-                           "building there would delete the project. Choose a new folder such as 'site'")
+        raise UnsafeOutput(
+            f"the output folder {target} is the project folder or contains it; "
+            "building there would delete the project. Choose a new folder such as 'site'"
+        )
     for folder in owned_by_author:
         owned = folder.resolve()
         if site == owned or site in owned.parents or owned in site.parents:
-            raise UnsafeOutput(f"the output folder {target} overlaps {display(folder, root)}, which holds your files; "
-                               "choose a folder outside it (such as 'site')")
+            raise UnsafeOutput(
+                f"the output folder {target} overlaps {display(folder, root)}, which holds your files; "
+                "choose a folder outside it (such as 'site')"
+            )
     if site.exists() and (not site.is_dir() or (any(site.iterdir()) and not (site / marker).is_file())):
-        raise UnsafeOutput(f"{target} exists and is not an earlier build (no {marker}); the build replaces its "
-                           "whole output folder, so it refuses to delete this one. Remove it yourself or choose "
-                           "another folder")
+        raise UnsafeOutput(
+            f"{target} exists and is not an earlier build (no {marker}); the build replaces its "
+            "whole output folder, so it refuses to delete this one. Remove it yourself or choose "
+            "another folder"
+        )
 
 
 def display(path: Path, root: Path) -> str:
@@ -76,7 +82,7 @@ def remove_stale(target: Path) -> list[Path]:
     """Remove staging folders beside `target` left by builds whose process no longer runs."""
     removed = []
     for candidate in target.parent.glob(f".{target.name}.*"):
-        kind, _, rest = candidate.name[len(target.name) + 2:].partition("-")
+        kind, _, rest = candidate.name[len(target.name) + 2 :].partition("-")
         if kind not in ("building", "previous") or not candidate.is_dir() or candidate.is_symlink():
             continue
         pid = rest.split("-", 1)[0]

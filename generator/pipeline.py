@@ -59,16 +59,34 @@ def load_course(inputs: BuildInputs) -> tuple[Project, Course, RenderSettings]:
     """
     layout = inputs.layout
     if inputs.templates_dir is not None and not inputs.templates_dir.is_dir():
-        raise ContentErrors([ContentError(str(inputs.templates_dir), 1, 1, "", "templates_dir names a folder "
-                                          "that does not exist; create it or remove the option")])
+        raise ContentErrors(
+            [
+                ContentError(
+                    str(inputs.templates_dir),
+                    1,
+                    1,
+                    "",
+                    "templates_dir names a folder that does not exist; create it or remove the option",
+                )
+            ]
+        )
     manifest = inputs.root / inputs.course
     if manifest.resolve().parent != (inputs.root / layout.courses).resolve():
         layout = replace(layout, course=inputs.course)  # a manifest outside courses/ is loaded by name
     project = load_project(inputs.root, layout)
     course_id = project.course_files.get(display_path(manifest, inputs.root))
     if course_id is None:
-        raise ContentErrors([ContentError(inputs.course, 1, 1, "", "course manifest not found; expected a file "
-                                          "with id, title and lessons (see docs/authoring.md)")])
+        raise ContentErrors(
+            [
+                ContentError(
+                    inputs.course,
+                    1,
+                    1,
+                    "",
+                    "course manifest not found; expected a file with id, title and lessons (see docs/authoring.md)",
+                )
+            ]
+        )
     course = project.courses[course_id]
     settings = RenderSettings(
         # The UI follows the site's theme.language unless the course names its own language.

@@ -162,18 +162,34 @@ class Scaffold:
     note: str = ""
 
 
-def scaffolds(root: Path, kind: str, ident: str, lesson: str | None = None, scheme: str | None = None,
-              scheme_kind: str = "rules", lessons: tuple[str, ...] = ()) -> list[Scaffold]:
+def scaffolds(
+    root: Path,
+    kind: str,
+    ident: str,
+    lesson: str | None = None,
+    scheme: str | None = None,
+    scheme_kind: str = "rules",
+    lessons: tuple[str, ...] = (),
+) -> list[Scaffold]:
     """The files `new KIND IDENT` creates (raises ValueError for a missing or wrong option)."""
     if kind == "lesson":
-        return [Scaffold(root / "lessons" / f"{ident}.yml", LESSON.format(id=ident)),
-                Scaffold(root / "quizzes" / f"{ident}-quiz.yml", QUIZ.format(id=f"{ident}-quiz", lesson=ident))]
+        return [
+            Scaffold(root / "lessons" / f"{ident}.yml", LESSON.format(id=ident)),
+            Scaffold(root / "quizzes" / f"{ident}-quiz.yml", QUIZ.format(id=f"{ident}-quiz", lesson=ident)),
+        ]
     if kind == "quiz":
-        return [Scaffold(root / "quizzes" / f"{ident}.yml", QUIZ.format(id=ident, lesson=_need(lesson, "--lesson")),
-                         _link_note(ident, lesson))]
+        return [
+            Scaffold(
+                root / "quizzes" / f"{ident}.yml",
+                QUIZ.format(id=ident, lesson=_need(lesson, "--lesson")),
+                _link_note(ident, lesson),
+            )
+        ]
     if kind == "exercises":
         found = find_scheme(root, _need(scheme, "--scheme"))
-        text = EXERCISES_HEAD.format(id=ident, lesson=_need(lesson, "--lesson"), scheme=found.id) + _exercises(ident, found)
+        text = EXERCISES_HEAD.format(id=ident, lesson=_need(lesson, "--lesson"), scheme=found.id) + _exercises(
+            ident, found
+        )
         return [Scaffold(root / "quizzes" / f"{ident}.yml", text, _link_note(ident, lesson))]
     if kind == "scheme":
         template = RULES_SCHEME if scheme_kind == "rules" else JUDGMENT_SCHEME
@@ -209,10 +225,17 @@ def _exercises(ident: str, scheme: Scheme) -> str:
             # A placeholder sentence per attribute: the author replaces it, and its quote, with real words.
             quote = f"【第{n}题：写一句表明{attribute.label}为“{value.label}”的话】"
             sentences.append(quote)
-            cues.append(CUE.format(quote=json.dumps(quote, ensure_ascii=False), attribute=attribute.id,
-                                   value=value.id, label=value.label))
-        out.append(RULES_EXERCISE.format(id=ident, n=n, scheme=scheme.id, scenario="".join(sentences),
-                                         cues="\n".join(cues)))
+            cues.append(
+                CUE.format(
+                    quote=json.dumps(quote, ensure_ascii=False),
+                    attribute=attribute.id,
+                    value=value.id,
+                    label=value.label,
+                )
+            )
+        out.append(
+            RULES_EXERCISE.format(id=ident, n=n, scheme=scheme.id, scenario="".join(sentences), cues="\n".join(cues))
+        )
     return "".join(out)
 
 
@@ -223,5 +246,7 @@ def _need(value: str | None, option: str) -> str:
 
 
 def _link_note(ident: str, lesson: str | None) -> str:
-    return (f"next: list {ident}-q01 (and each further question) in an objective's assessed_by in "
-            f"lessons/{lesson}.yml, so the course's objective check passes")
+    return (
+        f"next: list {ident}-q01 (and each further question) in an objective's assessed_by in "
+        f"lessons/{lesson}.yml, so the course's objective check passes"
+    )

@@ -17,7 +17,10 @@ MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--fuzz-examples", type=int, default=DEFAULT_FUZZ_EXAMPLES, metavar="N",
+        "--fuzz-examples",
+        type=int,
+        default=DEFAULT_FUZZ_EXAMPLES,
+        metavar="N",
         help=f"number of Hypothesis examples for the fuzz tests (default {DEFAULT_FUZZ_EXAMPLES})",
     )
 
@@ -37,8 +40,13 @@ def make_project(tmp_path: Path) -> SiteFactory:
     """
     made = 0
 
-    def make(source: Path = MINI, *, mkdocs: dict[str, Any] | None = None, plugin: dict[str, Any] | None = None,
-             files: dict[str, str | None] | None = None) -> SiteProject:
+    def make(
+        source: Path = MINI,
+        *,
+        mkdocs: dict[str, Any] | None = None,
+        plugin: dict[str, Any] | None = None,
+        files: dict[str, str | None] | None = None,
+    ) -> SiteProject:
         nonlocal made
         made += 1
         root = tmp_path / f"{source.name}-{made}"

@@ -23,8 +23,18 @@ def test_guide_examples_load_and_render(tmp_path: Path) -> None:
         path.write_text(body, encoding="utf-8")
     project = load_project(tmp_path)
     types = {q.type for quiz in project.quizzes.values() for q in quiz.questions}
-    assert types == {"single", "multiple", "truefalse", "fill", "numeric", "ordering", "matching", "categorise",
-                     "classify", "calc"}
+    assert types == {
+        "single",
+        "multiple",
+        "truefalse",
+        "fill",
+        "numeric",
+        "ordering",
+        "matching",
+        "categorise",
+        "classify",
+        "calc",
+    }
     output = generate(project, project.courses["example"], RenderSettings())
     assert {p.path for p in output.pages} >= {"lessons/EX1.md", "quizzes/EX1-quiz.md", "drills/ex-essentials.md"}
 

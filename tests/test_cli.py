@@ -131,8 +131,9 @@ def test_failed_build_leaves_previous_site(tmp_path: Path) -> None:
 def test_second_course_builds_into_its_own_folder(tmp_path: Path) -> None:
     """The short course is assembled from the same pool by one command (as `make quick-course`)."""
     out = tmp_path / "site-quick"
-    result = run("--root", str(ROOT), "build", "-f", str(ROOT / "mkdocs.yml"), "--course", "courses/quick.yml",
-                 "-d", str(out))
+    result = run(
+        "--root", str(ROOT), "build", "-f", str(ROOT / "mkdocs.yml"), "--course", "courses/quick.yml", "-d", str(out)
+    )
     assert result.exit_code == 0, result.output
     lessons = sorted(p.name for p in (out / "lessons").iterdir())
     assert lessons == ["L2", "L3", "L7"]
@@ -163,8 +164,14 @@ def test_plain_mkdocs_build_refuses_material_tooltips(tmp_path: Path) -> None:
     root = copy_mini(tmp_path)
     config = _with_material_tooltips(root)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(root / "site")],
-                            capture_output=True, text=True, env=env, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(root / "site")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode != 0, result.stderr
     assert "lists content.tooltips" in result.stderr and "would run as script" in result.stderr
     assert not (root / "site" / "index.html").exists()
@@ -175,8 +182,9 @@ def test_builds_are_quiet_unless_verbose(tmp_path: Path) -> None:
     import sys
 
     root = copy_mini(tmp_path)
-    quiet = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root, capture_output=True, text=True,
-                           timeout=300, check=False)
+    quiet = subprocess.run(
+        [sys.executable, "-m", "generator", "build"], cwd=root, capture_output=True, text=True, timeout=300, check=False
+    )
     assert quiet.returncode == 0, quiet.stderr
     assert quiet.stdout.strip().startswith("site written to") and quiet.stderr.strip() == ""
 
@@ -191,7 +199,9 @@ def test_coverage_lists_objectives_and_what_nothing_uses(tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     lessons = {lesson["id"]: lesson for lesson in data["lessons"]}
-    assert lessons["P1"]["objectives"] == [{"id": "P1-o1", "text": "学完本课能做到的一件事", "questions": ["P1-quiz-q01"]}]
+    assert lessons["P1"]["objectives"] == [
+        {"id": "P1-o1", "text": "学完本课能做到的一件事", "questions": ["P1-quiz-q01"]}
+    ]
     assert lessons["M1"]["courses"] == ["mini"] and lessons["M1"]["objectives"][0]["questions"]
     assert data["lessons_in_no_course"] == ["P1"] and data["schemes_without_exercises"] == ["unused"]
     text = run("--root", str(root), "check", "--coverage").output

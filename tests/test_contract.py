@@ -31,19 +31,22 @@ def _page(output: object, path: str) -> str:
 
 # --- Skills: declared once per course, shown by name -----------------------------------------------------------------
 
+
 def test_an_undeclared_skill_is_rejected_with_file_and_line(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / QUIZ, "    skills: [MAN]\n", "    skills: [MAN, closing]\n")
     assert errors_of(root) == [
         "quizzes/M1-quiz.yml:14:19: questions[0].skills[1]: skill 'closing' is not declared in course 'mini': "
-        "add it to `skills:` in course.yml with its display name; known: MAN"]
+        "add it to `skills:` in course.yml with its display name; known: MAN"
+    ]
 
 
 def test_each_course_declares_the_skills_of_its_own_quizzes(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     (root / "courses").mkdir()
-    (root / "courses/other.yml").write_text("id: other\ntitle: 另一门课\nlessons: [M1]\ncheck_objectives: false\n",
-                                            encoding="utf-8")
+    (root / "courses/other.yml").write_text(
+        "id: other\ntitle: 另一门课\nlessons: [M1]\ncheck_objectives: false\n", encoding="utf-8"
+    )
     errors = errors_of(root)
     assert errors and all("not declared in course 'other'" in e and "courses/other.yml" in e for e in errors)
 
@@ -56,8 +59,9 @@ def test_skill_names_in_the_site_language(tmp_path: Path) -> None:
         config = _config(_page(output, "quizzes/M1-extra.md"))
         assert config.skills == {"MAN": "MAN 法则", "recall": shown}, "a plain name serves every language"
         assert f'<span class="cw-tag">{shown}</span>' in _page(output, "quizzes/M1-extra.md")
-        outline = re.search(r"<template data-cw-outline data-search-exclude>(.*?)</template>",
-                            _page(output, "progress.md"))
+        outline = re.search(
+            r"<template data-cw-outline data-search-exclude>(.*?)</template>", _page(output, "progress.md")
+        )
         assert outline and json.loads(outline[1])["skills"] == {"MAN": "MAN 法则", "recall": shown}
 
 
@@ -69,17 +73,33 @@ def test_a_skill_name_needs_a_language(tmp_path: Path) -> None:
 
 # --- Ordering and matching items must differ -------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ("items: [一, 二, 三]", "items: [一, 二, 一]",
-     "quizzes/M1-quiz.yml:34:51: questions[5].items: item 3 repeats item 1 ('一'): two equal items could be "
-     "put either way round; make each one different"),
-    ("{left: A, right: 决策权}", "{left: M, right: 决策权}",
-     "quizzes/M1-quiz.yml:38:12: questions[6].pairs: left item 2 repeats left item 1 ('M')"),
-    ("{left: A, right: 决策权}", "{left: A, right: 购买力}",
-     "quizzes/M1-quiz.yml:38:12: questions[6].pairs: right-hand item 2 repeats right-hand item 1 ('购买力')"),
-    ("distractors: [包装]", "distractors: [决策权]",
-     "quizzes/M1-quiz.yml:39:18: questions[6].distractors: right-hand item 3 repeats right-hand item 2 ('决策权')"),
-])
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "items: [一, 二, 三]",
+            "items: [一, 二, 一]",
+            "quizzes/M1-quiz.yml:34:51: questions[5].items: item 3 repeats item 1 ('一'): two equal items could be "
+            "put either way round; make each one different",
+        ),
+        (
+            "{left: A, right: 决策权}",
+            "{left: M, right: 决策权}",
+            "quizzes/M1-quiz.yml:38:12: questions[6].pairs: left item 2 repeats left item 1 ('M')",
+        ),
+        (
+            "{left: A, right: 决策权}",
+            "{left: A, right: 购买力}",
+            "quizzes/M1-quiz.yml:38:12: questions[6].pairs: right-hand item 2 repeats right-hand item 1 ('购买力')",
+        ),
+        (
+            "distractors: [包装]",
+            "distractors: [决策权]",
+            "quizzes/M1-quiz.yml:39:18: questions[6].distractors: right-hand item 3 repeats right-hand item 2 ('决策权')",
+        ),
+    ],
+)
 def test_repeated_items_are_rejected(tmp_path: Path, old: str, new: str, expected: str) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / QUIZ, old, new)
@@ -89,12 +109,16 @@ def test_repeated_items_are_rejected(tmp_path: Path, old: str, new: str, expecte
 
 # --- Fill-in: any_order and synonyms ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("any_order", "message"), [
-    ("[[1, 3]]", "any_order names a blank the question does not have: blanks are numbered from 1 to 2"),
-    ("[[1]]", "any_order: each group lists at least two blank numbers"),
-    ("[[1, 2], [2, 1]]", "any_order: a blank is in two groups"),
-    ("[[0, 1]]", "any_order names a blank the question does not have: blanks are numbered from 1 to 2"),
-])
+
+@pytest.mark.parametrize(
+    ("any_order", "message"),
+    [
+        ("[[1, 3]]", "any_order names a blank the question does not have: blanks are numbered from 1 to 2"),
+        ("[[1]]", "any_order: each group lists at least two blank numbers"),
+        ("[[1, 2], [2, 1]]", "any_order: a blank is in two groups"),
+        ("[[0, 1]]", "any_order names a blank the question does not have: blanks are numbered from 1 to 2"),
+    ],
+)
 def test_bad_any_order_groups(tmp_path: Path, any_order: str, message: str) -> None:
     root = copy_mini(tmp_path, LOADER)
     prompt = "    prompt: 潜在客户要“{_}”和“{_}”。\n"
@@ -117,12 +141,14 @@ def test_fill_key_groups_and_synonyms() -> None:
 def test_some_blanks_in_any_order(tmp_path: Path) -> None:
     from generator.model import FillIn
 
-    question = FillIn.model_validate({"id": "f", "type": "fill", "prompt": "{_}{_}{_}{_}", "any_order": [[2, 4]],
-                                      "blanks": [{"accept": ["a"]}] * 4})
+    question = FillIn.model_validate(
+        {"id": "f", "type": "fill", "prompt": "{_}{_}{_}{_}", "any_order": [[2, 4]], "blanks": [{"accept": ["a"]}] * 4}
+    )
     assert question.groups() == [[0], [1, 3], [2]]
 
 
 # --- The key on the page ---------------------------------------------------------------------------------------------
+
 
 def test_every_page_config_is_a_valid_contract() -> None:
     project = load_project(MINI)
@@ -135,8 +161,17 @@ def test_every_page_config_is_a_valid_contract() -> None:
         types |= {key.type for key in config.questions.values()}
         for key in config.questions.values():
             assert key.points > 0 and set(key.skills) <= set(config.skills)
-    assert types >= {"single", "multiple", "truefalse", "fill", "numeric", "ordering", "matching", "categorise",
-                     "classify"}
+    assert types >= {
+        "single",
+        "multiple",
+        "truefalse",
+        "fill",
+        "numeric",
+        "ordering",
+        "matching",
+        "categorise",
+        "classify",
+    }
     multiple = _config(_page(output, "quizzes/M1-quiz.md")).questions["m-q2"]
     assert multiple.type == "multiple" and multiple.scoring == "partial"
     extra = _config(_page(output, "quizzes/M1-extra.md")).questions["m-p1"]

@@ -13,8 +13,15 @@ from generator.model.assemble import course_quizzes
 
 #: Minimum worked exercises per scheme, for the schemes whose lessons are in the course.
 MINIMUM_EXERCISES = {
-    "man": 8, "grade": 5, "decision-role": 5, "prospecting-method": 8, "customer-type": 4, "demand-tier": 3,
-    "appointment-method": 5, "buying-signal": 8, "lifecycle-stage": 4,
+    "man": 8,
+    "grade": 5,
+    "decision-role": 5,
+    "prospecting-method": 8,
+    "customer-type": 4,
+    "demand-tier": 3,
+    "appointment-method": 5,
+    "buying-signal": 8,
+    "lifecycle-stage": 4,
 }
 QUIZ_TYPES = {"single", "multiple", "truefalse", "fill", "numeric", "ordering", "matching", "categorise"}
 
@@ -42,8 +49,9 @@ def test_choice_questions_explain_every_wrong_option(project) -> None:  # type: 
 
 def test_exercise_counts_per_scheme(project) -> None:  # type: ignore[no-untyped-def]
     course = project.courses["khkf"]
-    counts = Counter(q.scheme for quiz in course_quizzes(project, course) for q in quiz.questions
-                     if isinstance(q, Classify))
+    counts = Counter(
+        q.scheme for quiz in course_quizzes(project, course) for q in quiz.questions if isinstance(q, Classify)
+    )
     for scheme, minimum in MINIMUM_EXERCISES.items():
         if scheme in project.schemes:
             assert counts[scheme] >= minimum, scheme
@@ -53,9 +61,12 @@ def test_every_class_of_man_and_grade_is_exercised(project) -> None:  # type: ig
 
     for scheme_id in ("man", "grade"):
         scheme = project.schemes[scheme_id]
-        seen = {q.answer or scheme.derive({c.attribute: c.value for c in q.cues})
-                for quiz in project.quizzes.values() for q in quiz.questions
-                if isinstance(q, Classify) and q.scheme == scheme_id}
+        seen = {
+            q.answer or scheme.derive({c.attribute: c.value for c in q.cues})
+            for quiz in project.quizzes.values()
+            for q in quiz.questions
+            if isinstance(q, Classify) and q.scheme == scheme_id
+        }
         assert seen == {c.id for c in scheme.classes}, scheme_id
         assert all(len(sentences) >= 1 for bank in scheme.drill.values() for sentences in bank.values())
 
@@ -80,8 +91,9 @@ def test_objectives_and_questions_cover_each_other(project) -> None:  # type: ig
     """Every objective of the course is assessed, and every question assesses an objective."""
     course = project.courses["khkf"]
     assert course.check_objectives  # the build enforces it too; this names the gaps if it is ever turned off
-    named = {ref for lesson_id in course.lessons for o in project.lessons[lesson_id].objectives
-             for ref in o.assessed_by}
+    named = {
+        ref for lesson_id in course.lessons for o in project.lessons[lesson_id].objectives for ref in o.assessed_by
+    }
     questions = {q.id for quiz in course_quizzes(project, course) for q in quiz.questions}
     assert questions - named == set()
     assert named - questions == set()
@@ -90,8 +102,13 @@ def test_objectives_and_questions_cover_each_other(project) -> None:  # type: ig
 
 def test_every_content_file_points_editors_at_its_schema() -> None:
     kinds = {"lessons": "lesson", "quizzes": "quiz", "schemes": "scheme", "glossary": "glossary", "courses": "course"}
-    files = [*ROOT.glob("lessons/*.yml"), *ROOT.glob("quizzes/**/*.yml"), *ROOT.glob("glossary/*.yml"),
-             *ROOT.glob("courses/*.yml"), ROOT / "course.yml"]
+    files = [
+        *ROOT.glob("lessons/*.yml"),
+        *ROOT.glob("quizzes/**/*.yml"),
+        *ROOT.glob("glossary/*.yml"),
+        *ROOT.glob("courses/*.yml"),
+        ROOT / "course.yml",
+    ]
     for path in files:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path

@@ -24,8 +24,13 @@ main()
 
 
 def _export(root: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", _BLOCKED, "--root", str(root), "export", str(out)],
-                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-c", _BLOCKED, "--root", str(root), "export", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
 
 
 def test_export_writes_the_bundled_course_without_mkdocs(tmp_path: Path) -> None:
@@ -54,8 +59,10 @@ def test_export_replaces_its_own_output_and_refuses_the_project(tmp_path: Path) 
     root = copy_mini(tmp_path)
     out = tmp_path / "export"
     assert _export(root, out).returncode == 0
-    (root / "lessons/M1.yml").write_text((root / "lessons/M1.yml").read_text(encoding="utf-8")
-                                         .replace("MAN 法则入门", "MAN 法则入门（新）"), encoding="utf-8")
+    (root / "lessons/M1.yml").write_text(
+        (root / "lessons/M1.yml").read_text(encoding="utf-8").replace("MAN 法则入门", "MAN 法则入门（新）"),
+        encoding="utf-8",
+    )
     assert _export(root, out).returncode == 0
     assert "MAN 法则入门（新）" in (out / "lessons/M1.md").read_text(encoding="utf-8")
     refused = _export(root, root)

@@ -45,8 +45,11 @@ def content_files(root: Path) -> dict[str, str]:
 
     Read once per test: strategies must not depend on files that may change while it runs.
     """
-    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
-            for p in sorted(root.rglob("*.yml")) if p.name != "mkdocs.yml"}
+    return {
+        p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(root.rglob("*.yml"))
+        if p.name != "mkdocs.yml"
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -58,26 +61,72 @@ def content_files(root: Path) -> dict[str, str]:
 odd_text = st.one_of(
     st.text(max_size=40),
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40),
-    st.sampled_from([
-        "", " ", "\t", "\u200b", "\u202e反转", "\ufeff", "\u0000", "\x85", "\u2028", "\ud7ff", "\U0001f600",
-        "e\u0301" * 20, "{_}", "{_}{_}", "- x", ": ", "? ", "&a", "*a", "!!python/object:os.system",
-        "<script>alert(1)</script>", "null", "~", "yes", "no", "0x1f", "1e999", ".nan", "-.inf",
-        "2020-01-01", "'", '"', "#", "|", ">", "%YAML 1.1", "---", "...", "\\", "{{ x }}", "\r\n",
-    ]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "\t",
+            "\u200b",
+            "\u202e反转",
+            "\ufeff",
+            "\u0000",
+            "\x85",
+            "\u2028",
+            "\ud7ff",
+            "\U0001f600",
+            "e\u0301" * 20,
+            "{_}",
+            "{_}{_}",
+            "- x",
+            ": ",
+            "? ",
+            "&a",
+            "*a",
+            "!!python/object:os.system",
+            "<script>alert(1)</script>",
+            "null",
+            "~",
+            "yes",
+            "no",
+            "0x1f",
+            "1e999",
+            ".nan",
+            "-.inf",
+            "2020-01-01",
+            "'",
+            '"',
+            "#",
+            "|",
+            ">",
+            "%YAML 1.1",
+            "---",
+            "...",
+            "\\",
+            "{{ x }}",
+            "\r\n",
+        ]
+    ),
 )
 #: Values of a wrong type for wherever they land.
 wrong_values = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True), odd_text,
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    odd_text,
     st.just("x" * 100_000),
     st.lists(st.one_of(st.integers(), odd_text, st.none()), max_size=4),
     st.dictionaries(odd_text, st.one_of(st.integers(), odd_text, st.none()), max_size=3),
     # builds, not just: mutations edit values in place, and a shared object would leak between examples.
-    st.builds(lambda: [[[[[]]]]]), st.builds(lambda: {"a": {"b": {"c": {}}}}),
+    st.builds(lambda: [[[[[]]]]]),
+    st.builds(lambda: {"a": {"b": {"c": {}}}}),
 )
 #: Keys a schema does not know, plus near misses of real ones and keys of other types.
 unknown_keys = st.one_of(
     st.sampled_from(["titel", "Title", "id ", "questions_", "type2", "correct ", "answer\u200b", "选项"]),
-    odd_text.filter(bool), st.integers(), st.booleans(),
+    odd_text.filter(bool),
+    st.integers(),
+    st.booleans(),
 )
 
 MUTATIONS = ("retype", "delete", "unknown", "wrap_list", "wrap_map", "unwrap", "duplicate_item", "swap")
@@ -139,9 +188,13 @@ def mutated_document(draw: st.DrawFn, text: str) -> str:
                 a, b = _get(data, path), _get(data, other)
                 data = _set(_set(data, path, b), other, a)
     # safe_dump writes anchors for repeated objects, so duplicated items also exercise aliases.
-    return yaml.safe_dump(data, allow_unicode=draw(st.booleans()), sort_keys=draw(st.booleans()),
-                          default_flow_style=draw(st.sampled_from([False, None, True])),
-                          width=draw(st.sampled_from([80, 10, 10_000])))
+    return yaml.safe_dump(
+        data,
+        allow_unicode=draw(st.booleans()),
+        sort_keys=draw(st.booleans()),
+        default_flow_style=draw(st.sampled_from([False, None, True])),
+        width=draw(st.sampled_from([80, 10, 10_000])),
+    )
 
 
 @st.composite
@@ -149,11 +202,32 @@ def text_mutation(draw: st.DrawFn, text: str) -> str | bytes:
     """A textual mutation of one valid document: the things a text editor can do to YAML."""
     lines = text.splitlines(keepends=True)
     n = draw(st.integers(0, max(len(lines) - 1, 0)))
-    kind = draw(st.sampled_from([
-        "empty", "blank", "comments", "tab_indent", "tab_inside", "duplicate_line", "anchor_alias", "bad_alias",
-        "merge_key", "truncate", "invalid_utf8", "insert_text", "bom", "crlf", "long_line", "second_document",
-        "flow_garbage", "tagged", "tagged", "tagged_key",
-    ]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "empty",
+                "blank",
+                "comments",
+                "tab_indent",
+                "tab_inside",
+                "duplicate_line",
+                "anchor_alias",
+                "bad_alias",
+                "merge_key",
+                "truncate",
+                "invalid_utf8",
+                "insert_text",
+                "bom",
+                "crlf",
+                "long_line",
+                "second_document",
+                "flow_garbage",
+                "tagged",
+                "tagged",
+                "tagged_key",
+            ]
+        )
+    )
     if kind == "empty":
         return ""
     if kind == "blank":
@@ -201,7 +275,7 @@ def text_mutation(draw: st.DrawFn, text: str) -> str | bytes:
     elif kind == "long_line":
         if ": " in lines[n]:
             key, _, _ = lines[n].partition(": ")
-            lines[n] = f"{key}: {draw(st.sampled_from(['x', '长', ' ', '{_}', '**']))* 200_000}\n"
+            lines[n] = f"{key}: {draw(st.sampled_from(['x', '长', ' ', '{_}', '**'])) * 200_000}\n"
     elif kind == "second_document":
         lines.append(draw(st.sampled_from(["---\n", "---\nid: x\n", "...\nfoo\n"])))
     elif kind == "flow_garbage":
@@ -212,10 +286,31 @@ def text_mutation(draw: st.DrawFn, text: str) -> str | bytes:
         n = draw(st.sampled_from(tagged))
         if ": " in lines[n]:
             key, _, value = lines[n].partition(": ")
-            tag = draw(st.sampled_from(["!!int", "!!float", "!!bool", "!!timestamp", "!!int", "!!float", "!!bool",
-                                        "!!timestamp", "!!null", "!!binary", "!!str", "!!map", "!!seq", "!!set",
-                                        "!!omap", "!!pairs", "!custom", "!!python/object/apply:os.system",
-                                        "!!python/name:os.system"]))
+            tag = draw(
+                st.sampled_from(
+                    [
+                        "!!int",
+                        "!!float",
+                        "!!bool",
+                        "!!timestamp",
+                        "!!int",
+                        "!!float",
+                        "!!bool",
+                        "!!timestamp",
+                        "!!null",
+                        "!!binary",
+                        "!!str",
+                        "!!map",
+                        "!!seq",
+                        "!!set",
+                        "!!omap",
+                        "!!pairs",
+                        "!custom",
+                        "!!python/object/apply:os.system",
+                        "!!python/name:os.system",
+                    ]
+                )
+            )
             if kind == "tagged":
                 lines[n] = f"{key}: {tag} {value}"
             else:
@@ -237,14 +332,20 @@ def cases(draw: st.DrawFn, files: dict[str, str]) -> tuple[str, str | bytes]:
     elif how == "text":
         content = draw(text_mutation(text))
     else:
-        content = draw(st.one_of(st.binary(max_size=200), st.text(max_size=200),
-                                 st.text(alphabet=" \t\n:-[]{}&*!|>'\"#%@`,?<=~x", max_size=200)))
+        content = draw(
+            st.one_of(
+                st.binary(max_size=200),
+                st.text(max_size=200),
+                st.text(alphabet=" \t\n:-[]{}&*!|>'\"#%@`,?<=~x", max_size=200),
+            )
+        )
     return name, content
 
 
 # ---------------------------------------------------------------------------------------------
 # Running one case
 # ---------------------------------------------------------------------------------------------
+
 
 def check_case(root: Path, name: str, content: str | bytes) -> str | None:
     """Load the project with `name` replaced by `content`; None if fine, else what went wrong."""
@@ -286,8 +387,13 @@ def test_loader_fuzz(project_copy: Path, fuzz_examples: int, capsys: pytest.Capt
     ran = 0
     failures: dict[str, tuple[str, str, str | bytes]] = {}
 
-    @settings(max_examples=fuzz_examples, deadline=None, database=None, derandomize=False,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=fuzz_examples,
+        deadline=None,
+        database=None,
+        derandomize=False,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(case=cases(content_files(project_copy)))
     def run(case: tuple[str, str | bytes]) -> None:
         nonlocal ran
@@ -319,10 +425,49 @@ def test_loader_fuzz(project_copy: Path, fuzz_examples: int, capsys: pytest.Capt
 #: CPU seconds one case (load and render of the whole fixture) may take; the issue's bound is 30 s.
 CASE_LIMIT_S = 30.0
 #: Lengths around the content limits (generator/model/limits.py) and far beyond them.
-LENGTHS = [1, 2, 8, 9, 20, 21, 50, 51, 200, 201, 500, 1_000, 1_999, 2_000, 2_001, 5_000, 19_999, 20_000, 20_001,
-           60_000, 400_000]
-RUN_CHARS = [*"[]()*_`<>|!\\&#-=^~:{}", "![", "[a](", "*a_", "<a", "``a`", "<http://a", "- ", "1. ", "> ", ": ",
-             "    ", "\t", "\n", "\n\n", "a\n: b\n", "# a\n", "-\n"]
+LENGTHS = [
+    1,
+    2,
+    8,
+    9,
+    20,
+    21,
+    50,
+    51,
+    200,
+    201,
+    500,
+    1_000,
+    1_999,
+    2_000,
+    2_001,
+    5_000,
+    19_999,
+    20_000,
+    20_001,
+    60_000,
+    400_000,
+]
+RUN_CHARS = [
+    *"[]()*_`<>|!\\&#-=^~:{}",
+    "![",
+    "[a](",
+    "*a_",
+    "<a",
+    "``a`",
+    "<http://a",
+    "- ",
+    "1. ",
+    "> ",
+    ": ",
+    "    ",
+    "\t",
+    "\n",
+    "\n\n",
+    "a\n: b\n",
+    "# a\n",
+    "-\n",
+]
 
 
 @st.composite
@@ -338,8 +483,13 @@ def markdown_text(draw: st.DrawFn) -> str:
         piece = "".join(draw(st.lists(st.sampled_from(ALPHABET), min_size=1, max_size=6)))
         return piece * max(1, draw(st.sampled_from(LENGTHS)) // len(piece))
     if kind == "nested":
-        markers = draw(st.lists(st.sampled_from(["- ", "* ", "+ ", "1. ", "> ", ": ", "    ", "\t", "!!! note\n"]),
-                                min_size=1, max_size=14))
+        markers = draw(
+            st.lists(
+                st.sampled_from(["- ", "* ", "+ ", "1. ", "> ", ": ", "    ", "\t", "!!! note\n"]),
+                min_size=1,
+                max_size=14,
+            )
+        )
         lines = draw(st.sampled_from([1, 3, 50, 201, 1_001]))
         return "\n".join("".join(markers[: 1 + n % len(markers)]) + "x" for n in range(lines))
     if kind == "table":
@@ -352,23 +502,117 @@ def markdown_text(draw: st.DrawFn) -> str:
 
 
 #: Numbers that break arithmetic or the page's JSON: huge, tiny, zero, negative, beyond a float.
-NUMBERS = ["0", "-0.0", "1.0e-10", "5.0e-324", "1.0e+308", "1.7976931348623157e+308", "1e400", "-1e400", ".nan",
-           ".inf", "-.inf", "1" + "0" * 400, "-1", "0.004", "0.005", "1e12", "1.0000001e12", "100", "3"]
+NUMBERS = [
+    "0",
+    "-0.0",
+    "1.0e-10",
+    "5.0e-324",
+    "1.0e+308",
+    "1.7976931348623157e+308",
+    "1e400",
+    "-1e400",
+    ".nan",
+    ".inf",
+    "-.inf",
+    "1" + "0" * 400,
+    "-1",
+    "0.004",
+    "0.005",
+    "1e12",
+    "1.0000001e12",
+    "100",
+    "3",
+]
 #: Regexes that do not compile, are not portable, backtrack catastrophically or are simply large.
-HOSTILE_REGEXES = ["a{4294967296}", "(" * 5_000 + ")" * 5_000, "(?i)YONGDEZHAO", "(a+)+$", "(a|a)*", ".*.*.*=",
-                   "(?P<n>a)", "(?<=a)b", "a*+", "\\A\\Z", "\\1", "[]a]", "x{,3}", "😀", "[", "(", "\\", "",
-                   "a" * 300, "(a?){1000}a{1000}", "\\p{L}", "(?#c)", "a{1001}", "^买得?起$", "^(购买力?|Money)$", ".*",
-                   "[[:alpha:]]", "\\B", "(?=a)", "((((((((((((a))))))))))))"]
-REGEX_ATOMS = ["a", "b", ".", "\\d", "\\w", "\\s", "\\S", "[ab]", "[^a]", "(", ")", "(?:", "|", "*", "+", "?", "{2}",
-               "{1,3}", "{2,}", "*?", "(?=a)", "(?!b)", "^", "$", "买", "\\[", "]", "{", "}"]
+HOSTILE_REGEXES = [
+    "a{4294967296}",
+    "(" * 5_000 + ")" * 5_000,
+    "(?i)YONGDEZHAO",
+    "(a+)+$",
+    "(a|a)*",
+    ".*.*.*=",
+    "(?P<n>a)",
+    "(?<=a)b",
+    "a*+",
+    "\\A\\Z",
+    "\\1",
+    "[]a]",
+    "x{,3}",
+    "😀",
+    "[",
+    "(",
+    "\\",
+    "",
+    "a" * 300,
+    "(a?){1000}a{1000}",
+    "\\p{L}",
+    "(?#c)",
+    "a{1001}",
+    "^买得?起$",
+    "^(购买力?|Money)$",
+    ".*",
+    "[[:alpha:]]",
+    "\\B",
+    "(?=a)",
+    "((((((((((((a))))))))))))",
+]
+REGEX_ATOMS = [
+    "a",
+    "b",
+    ".",
+    "\\d",
+    "\\w",
+    "\\s",
+    "\\S",
+    "[ab]",
+    "[^a]",
+    "(",
+    ")",
+    "(?:",
+    "|",
+    "*",
+    "+",
+    "?",
+    "{2}",
+    "{1,3}",
+    "{2,}",
+    "*?",
+    "(?=a)",
+    "(?!b)",
+    "^",
+    "$",
+    "买",
+    "\\[",
+    "]",
+    "{",
+    "}",
+]
 
 
 def _strings(data: Any, path: tuple = ()) -> list[tuple]:
     """Paths to every string value of a document that is not an id or a type tag."""
     if isinstance(data, str):
-        return [path] if path and path[-1] not in ("id", "type", "lesson", "scheme", "formula", "attribute",
-                                                    "value", "answer", "then", "kind", "style", "mode", "scoring") \
+        return (
+            [path]
+            if path
+            and path[-1]
+            not in (
+                "id",
+                "type",
+                "lesson",
+                "scheme",
+                "formula",
+                "attribute",
+                "value",
+                "answer",
+                "then",
+                "kind",
+                "style",
+                "mode",
+                "scoring",
+            )
             else []
+        )
     if isinstance(data, dict):
         return [p for k, v in data.items() for p in _strings(v, (*path, k))]
     if isinstance(data, list):
@@ -386,10 +630,14 @@ def render_cases(draw: st.DrawFn, files: dict[str, str]) -> tuple[str, str, str]
         if name.endswith("exercises.yml"):
             lost, total = draw(st.sampled_from(NUMBERS)), draw(st.sampled_from(NUMBERS))
             formula = draw(st.sampled_from(["churn_rate", "churn_rate", "lifecycle", "replacement"]))
-            givens = {"churn_rate": f"{{lost: {lost}, total: {total}}}", "lifecycle": f"{{churn: {total}}}",
-                      "replacement": f"{{total: {lost}, churn: {total}}}"}[formula]
+            givens = {
+                "churn_rate": f"{{lost: {lost}, total: {total}}}",
+                "lifecycle": f"{{churn: {total}}}",
+                "replacement": f"{{total: {lost}, churn: {total}}}",
+            }[formula]
             text = text.replace("formula: churn_rate", f"formula: {formula}").replace(
-                "givens: {lost: 100, total: 500}", f"givens: {givens}")
+                "givens: {lost: 100, total: 500}", f"givens: {givens}"
+            )
             what = f"calc {formula} {givens}"
         else:
             answer, tolerance = draw(st.sampled_from(NUMBERS)), draw(st.sampled_from(NUMBERS))
@@ -417,8 +665,11 @@ def render_cases(draw: st.DrawFn, files: dict[str, str]) -> tuple[str, str, str]
     how = draw(st.sampled_from(["replace", "append", "prepend"]))
     value = new if how == "replace" else (old + new if how == "append" else new + old)
     _set(data, path, value)
-    return name, yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), \
-        f"{how} {'.'.join(map(str, path))} with {len(new):,} chars {new[:40]!r}"
+    return (
+        name,
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000),
+        f"{how} {'.'.join(map(str, path))} with {len(new):,} chars {new[:40]!r}",
+    )
 
 
 def fit(text: str, limit: int) -> str:
@@ -454,8 +705,13 @@ def render_case(root: Path, name: str, content: str) -> tuple[str | None, bool, 
     except ContentErrors as exc:
         refused = True
         bad = [e for e in exc.errors if not e.file or e.line < 1 or e.column < 1]
-        problem = ("ContentErrors without any error" if not exc.errors else
-                   "errors without a file or a line >= 1: " + "; ".join(map(repr, bad)) if bad else None)
+        problem = (
+            "ContentErrors without any error"
+            if not exc.errors
+            else "errors without a file or a line >= 1: " + "; ".join(map(repr, bad))
+            if bad
+            else None
+        )
     except _TooSlowError:
         problem = f"took more than {CASE_LIMIT_S:g} s of CPU time"
     except Exception:  # the point of the test: anything else is a bug
@@ -474,8 +730,13 @@ def test_render_fuzz(project_copy: Path, fuzz_examples: int, capsys: pytest.Capt
     slowest: tuple[float, str] = (0.0, "")
     failures: dict[str, tuple[str, str, str]] = {}
 
-    @settings(max_examples=fuzz_examples, deadline=None, database=None, derandomize=False,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=fuzz_examples,
+        deadline=None,
+        database=None,
+        derandomize=False,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(case=render_cases(content_files(project_copy)))
     def run(case: tuple[str, str, str]) -> None:
         nonlocal ran, refused, slowest
@@ -493,8 +754,10 @@ def test_render_fuzz(project_copy: Path, fuzz_examples: int, capsys: pytest.Capt
     run()
     elapsed = time.perf_counter() - started
     with capsys.disabled():
-        print(f"\nrender fuzz: {ran} cases in {elapsed:.1f}s ({ran - refused} built, {refused} refused with errors), "
-              f"{len(failures)} distinct failure(s); slowest case {slowest[0]:.2f} s CPU ({slowest[1][:160]})")
+        print(
+            f"\nrender fuzz: {ran} cases in {elapsed:.1f}s ({ran - refused} built, {refused} refused with errors), "
+            f"{len(failures)} distinct failure(s); slowest case {slowest[0]:.2f} s CPU ({slowest[1][:160]})"
+        )
         for problem, what, _ in failures.values():
             print(f"--- {what[:300]}\n{problem[-3000:]}")
     assert ran >= min(fuzz_examples, 50), f"only {ran} cases ran"

@@ -52,11 +52,15 @@ def _texts(site: Path) -> dict[str, str]:
     MkDocs writes the index with \\u escapes and Material's jieba puts U+200B between words, so a
     plain grep of search_index.json would never find Chinese text even when it is there.
     """
-    texts = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8", errors="replace")
-             for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".xml", ".md", ".js")}
+    texts = {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8", errors="replace")
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".json", ".xml", ".md", ".js")
+    }
     index = json.loads(texts["search/search_index.json"])
-    texts["search/search_index.json"] = "\n".join(
-        f"{doc['title']}\n{doc['text']}" for doc in index["docs"]).replace("\u200b", "")
+    texts["search/search_index.json"] = "\n".join(f"{doc['title']}\n{doc['text']}" for doc in index["docs"]).replace(
+        "\u200b", ""
+    )
     return texts
 
 
@@ -86,7 +90,7 @@ def test_instructor_quiz_page_has_an_answer_key_and_expanded_solutions(make_proj
     key = page.split("data-cw-answer-key", 1)[1].split("</table>", 1)[0]
     assert key.count("<tr>") == 1 + 8  # the header and one row per question
     assert page.count('class="cw-solution"') == 8
-    assert "<details class=\"cw-q__explanation\"" not in page  # nothing left folded
+    assert '<details class="cw-q__explanation"' not in page  # nothing left folded
     config = json.loads(page.split("data-cw-config", 1)[1].split(">", 1)[1].split("</template>", 1)[0])
     assert config["shuffle_options"] is False and config["shuffle_questions"] is False
     trainee = (make_project().build(tmp_path / "site") / "quizzes/M1-quiz/index.html").read_text(encoding="utf-8")
@@ -96,8 +100,9 @@ def test_instructor_quiz_page_has_an_answer_key_and_expanded_solutions(make_proj
 def test_timing_must_add_up_to_the_lessons_minutes(tmp_path: Path) -> None:
     root = copy_mini(tmp_path)
     path = root / "lessons/M1.yml"
-    path.write_text(path.read_text(encoding="utf-8") + NOTES_LESSON.replace("minutes: 15", "minutes: 10"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + NOTES_LESSON.replace("minutes: 15", "minutes: 10"), encoding="utf-8"
+    )
     (error,) = errors_of(root)
     assert error.startswith("lessons/M1.yml:")
     assert "adds up to 15 minutes but the lesson's minutes is 20" in error
@@ -111,8 +116,12 @@ def test_bundled_lessons_have_full_facilitator_notes() -> None:
         assert timing_total(lesson.facilitator, [s.facilitator for s in lesson.sections]) == lesson.minutes
         assert lesson.facilitator.materials and lesson.facilitator.mistakes, lesson.id
         assert any(n.activities or n.discussion for n in notes), lesson.id
-    role_plays = {(lesson.id, s.id): [a.title for a in s.facilitator.activities if a.kind == "role-play"]
-                  for lesson in project.lessons.values() for s in lesson.sections if s.facilitator}
+    role_plays = {
+        (lesson.id, s.id): [a.title for a in s.facilitator.activities if a.kind == "role-play"]
+        for lesson in project.lessons.values()
+        for s in lesson.sections
+        if s.facilitator
+    }
     # The appointment call, the first visit, and closing on a buying signal.
     assert role_plays[("L5", "phone-visit")] == ["预约电话"]
     assert role_plays[("L6", "visit-phases")] == ["初次拜访"]
@@ -163,8 +172,11 @@ def _response(view: QuestionView, answer: AnswerView, text: dict[str, str]) -> A
     classes = {c["label"]: c["id"] for c in view.classes}
     values = {(a["label"], v["label"]): (a["id"], v["id"]) for a in view.attributes for v in a["values"]}
     action = next((a["id"] for a in view.actions if a["html"] == answer.action), None)
-    return {"attributes": dict(values[s] for s in answer.settings), "class": classes[answer.verdict or ""],
-            "action": action}
+    return {
+        "attributes": dict(values[s] for s in answer.settings),
+        "class": classes[answer.verdict or ""],
+        "action": action,
+    }
 
 
 def test_every_shown_answer_scores_full_marks_in_the_runtime(tmp_path: Path) -> None:
@@ -172,8 +184,10 @@ def test_every_shown_answer_scores_full_marks_in_the_runtime(tmp_path: Path) -> 
     node = shutil.which("node")
     assert node, "node is needed to run the runtime's grading"
     labels = strings("zh")
-    cases = [{"id": view.id, "spec": spec, "answer": _response(view, answer, labels)}
-             for view, spec, answer in _bundled_answers()]
+    cases = [
+        {"id": view.id, "spec": spec, "answer": _response(view, answer, labels)}
+        for view, spec, answer in _bundled_answers()
+    ]
     assert len(cases) > 250 and {c["spec"]["type"] for c in cases} >= {"single", "fill", "classify", "calc"}
     # A control: one deliberately wrong answer must be graded wrong, or the check proves nothing.
     wrong = next(c for c in cases if c["spec"]["type"] == "single")
@@ -181,13 +195,20 @@ def test_every_shown_answer_scores_full_marks_in_the_runtime(tmp_path: Path) -> 
     cases.append({"id": "control", "spec": wrong["spec"], "answer": other})
     data = tmp_path / "cases.json"
     data.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
-    script = ("const {grade} = await import(process.argv[1]);"
-              "const {readFileSync} = await import('node:fs');"
-              "const cases = JSON.parse(readFileSync(process.argv[2], 'utf8'));"
-              "console.log(JSON.stringify(cases.map((c) => [c.id, grade(c.spec, c.answer)])));")
+    script = (
+        "const {grade} = await import(process.argv[1]);"
+        "const {readFileSync} = await import('node:fs');"
+        "const cases = JSON.parse(readFileSync(process.argv[2], 'utf8'));"
+        "console.log(JSON.stringify(cases.map((c) => [c.id, grade(c.spec, c.answer)])));"
+    )
     grade_module = (ROOT / "generator/runtime/grade.js").as_uri()
-    done = subprocess.run([node, "--input-type=module", "-e", script, grade_module, str(data)],
-                          capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [node, "--input-type=module", "-e", script, grade_module, str(data)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     results = dict(json.loads(done.stdout))
     assert results.pop("control")["correct"] is False

@@ -29,8 +29,9 @@ def test_wrong_type_names_file_line_and_found_value(tmp_path: Path) -> None:
 def test_unknown_field_suggests_the_right_one(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-quiz.yml", "    explanation: A 是 authority。", "    explanaton: A 是 authority。")
-    assert errors_of(root) == ["quizzes/M1-quiz.yml:12:5: questions[0].explanaton: unknown field 'explanaton' "
-                               "(did you mean 'explanation'?)"]
+    assert errors_of(root) == [
+        "quizzes/M1-quiz.yml:12:5: questions[0].explanaton: unknown field 'explanaton' (did you mean 'explanation'?)"
+    ]
 
 
 def test_missing_field_and_bad_option_in_one_run(tmp_path: Path) -> None:
@@ -39,8 +40,10 @@ def test_missing_field_and_bad_option_in_one_run(tmp_path: Path) -> None:
     replace_in(root / "quizzes/M1-quiz.yml", "      - {text: 决策权, correct: true}", "      - {text: 决策权}")
     found = errors_of(root)
     assert "lessons/M1.yml:1:1: missing required field 'title'" in found
-    assert ("quizzes/M1-quiz.yml:6:5: questions[0]: a single-choice question needs exactly one option with "
-            "correct: true, found 0") in found
+    assert (
+        "quizzes/M1-quiz.yml:6:5: questions[0]: a single-choice question needs exactly one option with "
+        "correct: true, found 0"
+    ) in found
     assert len(found) == 2
 
 
@@ -56,31 +59,45 @@ def test_unknown_question_type(tmp_path: Path) -> None:
 def test_fill_blank_count_must_match(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-quiz.yml", "“{_}”和“{_}”", "“{_}”")
-    assert errors_of(root) == ["quizzes/M1-quiz.yml:26:5: questions[3]: the prompt has 1 blank(s) written as {_} "
-                               "but 2 blanks are listed"]
+    assert errors_of(root) == [
+        "quizzes/M1-quiz.yml:26:5: questions[3]: the prompt has 1 blank(s) written as {_} but 2 blanks are listed"
+    ]
 
 
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
         (b"", "lessons/M1.yml:1:1: file is empty; expected a mapping of fields (e.g. id: \u2026, title: \u2026)"),
-        (b"# only a comment\n", "lessons/M1.yml:1:1: file is empty; expected a mapping of fields (e.g. id: \u2026, "
-                                "title: \u2026)"),
+        (
+            b"# only a comment\n",
+            "lessons/M1.yml:1:1: file is empty; expected a mapping of fields (e.g. id: \u2026, title: \u2026)",
+        ),
         (b"- a\n- b\n", "lessons/M1.yml:1:1: expected a mapping of fields, found a list"),
         (b"just text\n", "lessons/M1.yml:1:1: expected a mapping of fields, found the value 'just text'"),
-        ("id: M1\ntitle: \u4e2d\n".encode("gbk"), "lessons/M1.yml:2:8: not valid UTF-8 (byte 0xd6); save the file as "
-                                                  "UTF-8"),
-        (b"id: M1\ntitle:\n\t- x\n", "lessons/M1.yml:3:1: invalid YAML while scanning for the next token: found "
-                                     "character '\\t' that cannot start any token (this line contains a tab; YAML "
-                                     "indentation must use spaces)"),
+        (
+            "id: M1\ntitle: \u4e2d\n".encode("gbk"),
+            "lessons/M1.yml:2:8: not valid UTF-8 (byte 0xd6); save the file as UTF-8",
+        ),
+        (
+            b"id: M1\ntitle:\n\t- x\n",
+            "lessons/M1.yml:3:1: invalid YAML while scanning for the next token: found "
+            "character '\\t' that cannot start any token (this line contains a tab; YAML "
+            "indentation must use spaces)",
+        ),
         (b"id: M1\nid: M2\n", "lessons/M1.yml:2:1: duplicate key 'id': each field may appear once"),
-        ("id: M1\ntitle: 标题\n".encode() + b"summary: ab\xffcd\n",
-         "lessons/M1.yml:3:12: not valid UTF-8 (byte 0xff); save the file as UTF-8"),
-        (b"id: M1\nsections:\n  - title: x\n    body: y\n\t  blocks: []\n",
-         "lessons/M1.yml:5:1: invalid YAML while scanning for the next token: found character '\\t' that cannot "
-         "start any token (this line contains a tab; YAML indentation must use spaces)"),
-        (b"a: &a [1]\nb: *a\n---\nc: 1\n", "lessons/M1.yml:4:1: expected one YAML document, found 2 (remove the "
-                                           "'---' separator)"),
+        (
+            "id: M1\ntitle: 标题\n".encode() + b"summary: ab\xffcd\n",
+            "lessons/M1.yml:3:12: not valid UTF-8 (byte 0xff); save the file as UTF-8",
+        ),
+        (
+            b"id: M1\nsections:\n  - title: x\n    body: y\n\t  blocks: []\n",
+            "lessons/M1.yml:5:1: invalid YAML while scanning for the next token: found character '\\t' that cannot "
+            "start any token (this line contains a tab; YAML indentation must use spaces)",
+        ),
+        (
+            b"a: &a [1]\nb: *a\n---\nc: 1\n",
+            "lessons/M1.yml:4:1: expected one YAML document, found 2 (remove the '---' separator)",
+        ),
     ],
 )
 def test_broken_files_get_one_clear_error(tmp_path: Path, content: bytes, expected: str) -> None:
@@ -94,9 +111,11 @@ def test_broken_files_get_one_clear_error(tmp_path: Path, content: bytes, expect
 def test_no_python_objects_from_yaml(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "lessons/M1.yml", "minutes: 20", "minutes: !!python/object/apply:os.system ['echo hi']")
-    assert errors_of(root) == ["lessons/M1.yml:4:10: unsupported YAML tag "
-                               "'tag:yaml.org,2002:python/object/apply:os.system': content is plain text, numbers, "
-                               "lists and mappings"]
+    assert errors_of(root) == [
+        "lessons/M1.yml:4:10: unsupported YAML tag "
+        "'tag:yaml.org,2002:python/object/apply:os.system': content is plain text, numbers, "
+        "lists and mappings"
+    ]
 
 
 def test_cross_references(tmp_path: Path) -> None:
@@ -112,8 +131,9 @@ def test_cross_references(tmp_path: Path) -> None:
 def test_duplicate_ids(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-quiz.yml", "id: m-q2", "id: m-x2")
-    assert errors_of(root) == ["quizzes/M1-quiz.yml:15:9: questions[1].id: duplicate id 'm-x2': already used in "
-                               "quizzes/M1-exercises.yml:14"]
+    assert errors_of(root) == [
+        "quizzes/M1-quiz.yml:15:9: questions[1].id: duplicate id 'm-x2': already used in quizzes/M1-exercises.yml:14"
+    ]
 
 
 def test_objective_coverage(tmp_path: Path) -> None:
@@ -139,8 +159,9 @@ def test_glossary_terms_must_exist(tmp_path: Path) -> None:
 def test_infinite_numbers_are_rejected(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-quiz.yml", "answer: 8,", "answer: .inf,")
-    assert errors_of(root) == ["quizzes/M1-quiz.yml:33:59: questions[4].answer: Input should be a finite number; "
-                               "found a number inf"]
+    assert errors_of(root) == [
+        "quizzes/M1-quiz.yml:33:59: questions[4].answer: Input should be a finite number; found a number inf"
+    ]
 
 
 def test_ids_and_skills_may_not_be_javascript_prototype_names(tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 from generator.render.markdown import MarkdownRenderer
 from generator.render.marks import Marks
 
-ALPHABET = "客户开发的需求购买力决策权一二三 ABCmanMAN0123456789 ，。、；：？！“”（）%/,;:?!'\"()#+-|=.\n\t*_[]<>&~^`\\{}"
+ALPHABET = (
+    "客户开发的需求购买力决策权一二三 ABCmanMAN0123456789 ，。、；：？！“”（）%/,;:?!'\"()#+-|=.\n\t*_[]<>&~^`\\{}"
+)
 GLOSSARY = {"购买力": "付钱的能力", "MAN": "资格鉴定法则", "决策权": "拍板的权力"}
 
 
@@ -53,8 +55,16 @@ def test_priming_renders_many_fragments_in_one_parser_run() -> None:
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.one_of(st.text(alphabet=ALPHABET.replace("\n", ""), max_size=6),
-                          st.sampled_from(["*", "**", " *", "* ", "** ", " **"])), min_size=1, max_size=10))
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=ALPHABET.replace("\n", ""), max_size=6),
+            st.sampled_from(["*", "**", " *", "* ", "** ", " **"]),
+        ),
+        min_size=1,
+        max_size=10,
+    )
+)
 def test_emphasis_fast_path_matches_the_parser(parts: list[str]) -> None:
     text = "".join(parts)
     if not text:
@@ -71,8 +81,16 @@ def test_emphasis_takes_the_fast_path() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.text(alphabet=ALPHABET.replace("\n", ""), max_size=6),
-                          st.sampled_from(["**", "*", "{_}", "公司预算充足"])), min_size=1, max_size=10))
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=ALPHABET.replace("\n", ""), max_size=6),
+            st.sampled_from(["**", "*", "{_}", "公司预算充足"]),
+        ),
+        min_size=1,
+        max_size=10,
+    )
+)
 def test_marks_on_the_fast_path_match_the_parser(parts: list[str]) -> None:
     text = "".join(parts)
     md = MarkdownRenderer()

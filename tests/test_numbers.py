@@ -14,25 +14,40 @@ from generator.pipeline import BuildInputs, render_course
 GIVENS = "givens: {lost: 100, total: 500}"
 
 
-@pytest.mark.parametrize(("givens", "message"), [
-    ("{lost: 1.0e+308, total: 1.0e-10}",
-     "quizzes/M1-exercises.yml:24:20: questions[2].givens.lost: exercise m-x3 (churn_rate): lost = 1e+308 is beyond "
-     "±1e+12; check the givens"),
-    ("{lost: 100, total: 5.0e-324}",
-     "quizzes/M1-exercises.yml:24:32: questions[2].givens.total: exercise m-x3 (churn_rate): step 2 (= {lost} ÷ "
-     "{total} × 100%): divides by total = 4.94066e-324, which is 0 to two decimals; check the givens"),
-    ("{lost: 100, total: 1.0e-10}",
-     "quizzes/M1-exercises.yml:24:32: questions[2].givens.total: exercise m-x3 (churn_rate): step 2 (= {lost} ÷ "
-     "{total} × 100%): divides by total = 1e-10, which is 0 to two decimals; check the givens"),
-    ("{lost: 100, total: 0}",
-     "quizzes/M1-exercises.yml:24:32: questions[2].givens.total: exercise m-x3 (churn_rate): step 2 (= {lost} ÷ "
-     "{total} × 100%): divides by total = 0, which is 0 to two decimals; check the givens"),
-    ("{lost: 1.0e+11, total: 0.5}",
-     "quizzes/M1-exercises.yml:24:13: questions[2].givens: exercise m-x3 (churn_rate): step 2 (= {lost} ÷ {total} × "
-     "100%): lost ÷ total × 100 = 2e+13 is beyond ±1e+12; check the givens"),
-    ("{lost: .inf, total: 5}",
-     "quizzes/M1-exercises.yml:24:20: questions[2].givens.lost: Input should be a finite number; found a number inf"),
-])
+@pytest.mark.parametrize(
+    ("givens", "message"),
+    [
+        (
+            "{lost: 1.0e+308, total: 1.0e-10}",
+            "quizzes/M1-exercises.yml:24:20: questions[2].givens.lost: exercise m-x3 (churn_rate): lost = 1e+308 is beyond "
+            "±1e+12; check the givens",
+        ),
+        (
+            "{lost: 100, total: 5.0e-324}",
+            "quizzes/M1-exercises.yml:24:32: questions[2].givens.total: exercise m-x3 (churn_rate): step 2 (= {lost} ÷ "
+            "{total} × 100%): divides by total = 4.94066e-324, which is 0 to two decimals; check the givens",
+        ),
+        (
+            "{lost: 100, total: 1.0e-10}",
+            "quizzes/M1-exercises.yml:24:32: questions[2].givens.total: exercise m-x3 (churn_rate): step 2 (= {lost} ÷ "
+            "{total} × 100%): divides by total = 1e-10, which is 0 to two decimals; check the givens",
+        ),
+        (
+            "{lost: 100, total: 0}",
+            "quizzes/M1-exercises.yml:24:32: questions[2].givens.total: exercise m-x3 (churn_rate): step 2 (= {lost} ÷ "
+            "{total} × 100%): divides by total = 0, which is 0 to two decimals; check the givens",
+        ),
+        (
+            "{lost: 1.0e+11, total: 0.5}",
+            "quizzes/M1-exercises.yml:24:13: questions[2].givens: exercise m-x3 (churn_rate): step 2 (= {lost} ÷ {total} × "
+            "100%): lost ÷ total × 100 = 2e+13 is beyond ±1e+12; check the givens",
+        ),
+        (
+            "{lost: .inf, total: 5}",
+            "quizzes/M1-exercises.yml:24:20: questions[2].givens.lost: Input should be a finite number; found a number inf",
+        ),
+    ],
+)
 def test_givens_out_of_range_stop_check_at_the_given(tmp_path: Path, givens: str, message: str) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-exercises.yml", GIVENS, f"givens: {givens}")
@@ -51,8 +66,9 @@ def test_numeric_answers_and_tolerances_out_of_range(tmp_path: Path) -> None:
 def test_calc_tolerance_out_of_range(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-exercises.yml", GIVENS, GIVENS + "\n    tolerance: 1.0e+300")
-    assert errors_of(root) == ["quizzes/M1-exercises.yml:25:16: questions[2].tolerance: tolerance 1e+300 is beyond "
-                               "1e+12"]
+    assert errors_of(root) == [
+        "quizzes/M1-exercises.yml:25:16: questions[2].tolerance: tolerance 1e+300 is beyond 1e+12"
+    ]
 
 
 def test_numbers_at_the_edge_of_the_range_build(tmp_path: Path) -> None:
@@ -68,8 +84,11 @@ def test_numbers_at_the_edge_of_the_range_build(tmp_path: Path) -> None:
 
 def test_formulas_compute_what_they_did_before() -> None:
     """Spelled out as operations, each formula gives bit for bit the old lambda's result."""
-    old = {"churn_rate": lambda g: g["lost"] / g["total"] * 100, "lifecycle": lambda g: 100 / g["churn"],
-           "replacement": lambda g: g["total"] * g["churn"] / 100}
+    old = {
+        "churn_rate": lambda g: g["lost"] / g["total"] * 100,
+        "lifecycle": lambda g: 100 / g["churn"],
+        "replacement": lambda g: g["total"] * g["churn"] / 100,
+    }
     for name, formula in FORMULAS.items():
         for a in (1.0, 3.0, 7.5, 123.456, 1e6):
             for b in (0.3, 7.0, 33.3, 500.0):

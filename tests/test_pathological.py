@@ -47,8 +47,14 @@ def _run(root: Path, timeout: float) -> tuple[subprocess.CompletedProcess[str], 
     """`python -m generator build` in `root`: (result, wall seconds, CPU seconds of the child)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root, capture_output=True, text=True,
-                            timeout=timeout, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return result, time.perf_counter() - started, cpu
@@ -81,8 +87,9 @@ def test_a_long_accepted_answer_ends_quickly_with_its_error(tmp_path: Path) -> N
 
 
 @pytest.mark.fuzz
-def test_a_lesson_of_1_5_mb_at_the_limits_builds_within_the_bound(tmp_path: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_lesson_of_1_5_mb_at_the_limits_builds_within_the_bound(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The other side: content that passes the limits, as dense as they allow, in every slow shape.
 
     One lesson of about 1.5 MB whose sections cycle through the worst motifs of bench part (e).

@@ -116,7 +116,7 @@ def test_rendered_pages_are_not_blank(books: dict[str, Path], kind: str, tmp_pat
         data = stem.with_suffix(".pgm").read_bytes()
         header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
         assert header is not None
-        pixels = data[header.end():]
+        pixels = data[header.end() :]
         width, height = int(header.group(1)), int(header.group(2))
         assert len(pixels) == width * height and width < height  # portrait A4
         ink = sum(1 for p in pixels if p < 160) / len(pixels)
@@ -133,7 +133,8 @@ def test_printing_never_fetches_from_another_origin(tmp_path: Path) -> None:
     case = (ROOT / "generator/templates/blocks/case.html.j2").read_text(encoding="utf-8")
     (root / "overrides/blocks").mkdir(parents=True)
     (root / "overrides/blocks/case.html.j2").write_text(
-        '<img src="https://example.com/leak.png" alt="">\n' + case, encoding="utf-8")
+        '<img src="https://example.com/leak.png" alt="">\n' + case, encoding="utf-8"
+    )
     with pytest.raises(PdfError, match=r"https://example\.com/leak\.png"):
         build_pdfs(root / "mkdocs.yml", out_dir=tmp_path / "dist")
     assert not (tmp_path / "dist").exists() or list((tmp_path / "dist").iterdir()) == []

@@ -36,8 +36,9 @@ def test_every_page_links_it_for_print_media(make_project: Any, tmp_path: Path) 
 
 def test_a_projects_own_main_html_keeps_the_print_rules(make_project: Any, tmp_path: Path) -> None:
     """A custom main.html wins over ours; the stylesheet is then linked as extra_css instead."""
-    project = make_project(mkdocs={"theme": {"custom_dir": "theme"}},
-                           files={"theme/main.html": '{% extends "base.html" %}\n'})
+    project = make_project(
+        mkdocs={"theme": {"custom_dir": "theme"}}, files={"theme/main.html": '{% extends "base.html" %}\n'}
+    )
     page = (project.build(tmp_path / "site") / "index.html").read_text(encoding="utf-8")
     (link,) = LINK.findall(page)
     assert "media=" not in link

@@ -26,50 +26,90 @@ def _regex_errors(tmp_path: Path, pattern: str, accept: str = "用得着") -> li
     return errors_of(root)
 
 
-@pytest.mark.parametrize(("pattern", "message"), [
-    ("a{4294967296}", "regex repeats something more than 1000 times; use a smaller count"),
-    ("(" * 5_000 + ")" * 5_000, "regex is 10,000 characters long; at most 200 are allowed"),
-    ("(" * 11 + "用得着" + ")" * 11, "regex nests groups more than 10 deep"),
-    ("(?i)用得着", "inline flags such as (?i) are not valid in browsers; write the cases out, e.g. [Mm]oney (typed "
-                 "answers are compared with the accepted ones case-insensitively anyway)"),
-    ("(用+)+$", "regex repeats a group that can match the same text in several ways, as in (a+)+ or (a|ab)*: a wrong "
-               "answer could freeze the trainee's browser; write it without a quantifier or overlapping alternatives "
-               "inside the repeated group"),
-    ("(用|用得)*着", "regex repeats a group that can match the same text in several ways, as in (a+)+ or (a|ab)*: a "
-                  "wrong answer could freeze the trainee's browser; write it without a quantifier or overlapping "
-                  "alternatives inside the repeated group"),
-    (".*用.*得.*着", "regex can match the same text in too many ways (quantifiers or optional parts over the same "
-                  "characters one after another, as in .*a.*b.*c or a?a?a?aaa): the trainee's browser could freeze on "
-                  "a long answer; simplify it"),
-    ("用?" * 13 + "用" * 13 + "得着", "regex can match the same text in too many ways (quantifiers or optional parts "
-                                   "over the same characters one after another, as in .*a.*b.*c or a?a?a?aaa): the "
-                                   "trainee's browser could freeze on a long answer; simplify it"),
-    ("(?<=用)得着", "lookbehind (?<=…) is not supported by every browser"),
-    ("(?P<x>用得着)", "named groups are written differently in Python and in browsers; use a plain group (…)"),
-    ("用得着*+", "possessive quantifiers (*+, ++, ?+, {m,n}+) are not valid in browsers"),
-    ("\\A用得着\\Z", "\\A is not valid in browsers; use ^"),
-    ("(用)得\\1", "backreferences and octal escapes (\\1, \\0) are not supported; repeat the text instead (write "
-                "\\x00 for a character code)"),
-    ("[]用]得着", "a character class cannot start with ']' (browsers read [] as an empty class); write \\]"),
-    ("用{,3}得着", "{,n} means {0,n} in Python but is plain text in browsers; write {0,n}"),
-    ("用得着😀?", "regex contains a character outside the Basic Multilingual Plane (such as an emoji), which browsers "
-               "split in two; leave it out of the pattern and list the answer in accept"),
-    ("[\\S]用得着", "\\S inside a character class cannot be checked the way browsers read it; use [^…] or \\S alone"),
-    ("\\p{L}+", "\\p is not a supported escape"),
-    ("(用得着", "regex does not compile: missing ), unterminated subpattern at position 0"),
-    ("用得着|", "regex matches an empty answer, so a blank left empty would count as right"),
-    ("用得上", "regex does not match the accepted answer '用得着'; it must match every accepted answer as written "
-             "(browsers test it against what the trainee types)"),
-])
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("a{4294967296}", "regex repeats something more than 1000 times; use a smaller count"),
+        ("(" * 5_000 + ")" * 5_000, "regex is 10,000 characters long; at most 200 are allowed"),
+        ("(" * 11 + "用得着" + ")" * 11, "regex nests groups more than 10 deep"),
+        (
+            "(?i)用得着",
+            "inline flags such as (?i) are not valid in browsers; write the cases out, e.g. [Mm]oney (typed "
+            "answers are compared with the accepted ones case-insensitively anyway)",
+        ),
+        (
+            "(用+)+$",
+            "regex repeats a group that can match the same text in several ways, as in (a+)+ or (a|ab)*: a wrong "
+            "answer could freeze the trainee's browser; write it without a quantifier or overlapping alternatives "
+            "inside the repeated group",
+        ),
+        (
+            "(用|用得)*着",
+            "regex repeats a group that can match the same text in several ways, as in (a+)+ or (a|ab)*: a "
+            "wrong answer could freeze the trainee's browser; write it without a quantifier or overlapping "
+            "alternatives inside the repeated group",
+        ),
+        (
+            ".*用.*得.*着",
+            "regex can match the same text in too many ways (quantifiers or optional parts over the same "
+            "characters one after another, as in .*a.*b.*c or a?a?a?aaa): the trainee's browser could freeze on "
+            "a long answer; simplify it",
+        ),
+        (
+            "用?" * 13 + "用" * 13 + "得着",
+            "regex can match the same text in too many ways (quantifiers or optional parts "
+            "over the same characters one after another, as in .*a.*b.*c or a?a?a?aaa): the "
+            "trainee's browser could freeze on a long answer; simplify it",
+        ),
+        ("(?<=用)得着", "lookbehind (?<=…) is not supported by every browser"),
+        ("(?P<x>用得着)", "named groups are written differently in Python and in browsers; use a plain group (…)"),
+        ("用得着*+", "possessive quantifiers (*+, ++, ?+, {m,n}+) are not valid in browsers"),
+        ("\\A用得着\\Z", "\\A is not valid in browsers; use ^"),
+        (
+            "(用)得\\1",
+            "backreferences and octal escapes (\\1, \\0) are not supported; repeat the text instead (write "
+            "\\x00 for a character code)",
+        ),
+        ("[]用]得着", "a character class cannot start with ']' (browsers read [] as an empty class); write \\]"),
+        ("用{,3}得着", "{,n} means {0,n} in Python but is plain text in browsers; write {0,n}"),
+        (
+            "用得着😀?",
+            "regex contains a character outside the Basic Multilingual Plane (such as an emoji), which browsers "
+            "split in two; leave it out of the pattern and list the answer in accept",
+        ),
+        (
+            "[\\S]用得着",
+            "\\S inside a character class cannot be checked the way browsers read it; use [^…] or \\S alone",
+        ),
+        ("\\p{L}+", "\\p is not a supported escape"),
+        ("(用得着", "regex does not compile: missing ), unterminated subpattern at position 0"),
+        ("用得着|", "regex matches an empty answer, so a blank left empty would count as right"),
+        (
+            "用得上",
+            "regex does not match the accepted answer '用得着'; it must match every accepted answer as written "
+            "(browsers test it against what the trainee types)",
+        ),
+    ],
+)
 def test_bad_regexes_are_refused_at_load(tmp_path: Path, pattern: str, message: str) -> None:
     assert _regex_errors(tmp_path, pattern) == [f"quizzes/M1-quiz.yml:31:16: questions[3].blanks[0].regex: {message}"]
 
 
-@pytest.mark.parametrize("pattern", [
-    "^用得[着上]$", "用得着|用得上", "(用得着|用得上)(，|,)?", "\\s*用得着\\s*", "[用]{1}得着", ".*用得着.*",
-    "用得(?=着)着",
-    "\\u7528得着", "(?:用|使用)得着", "用得着[。.!！]?",
-])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "^用得[着上]$",
+        "用得着|用得上",
+        "(用得着|用得上)(，|,)?",
+        "\\s*用得着\\s*",
+        "[用]{1}得着",
+        ".*用得着.*",
+        "用得(?=着)着",
+        "\\u7528得着",
+        "(?:用|使用)得着",
+        "用得着[。.!！]?",
+    ],
+)
 def test_portable_regexes_are_accepted(tmp_path: Path, pattern: str) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-quiz.yml", BLANK, f"      - accept: [用得着]\n        regex: {json.dumps(pattern)}\n")
@@ -102,25 +142,145 @@ process.stdin.on("end", () => {
 });
 """
 ATOMS = [
-    "a", "b", ".", "\\d", "\\w", "\\s", "\\b", "\\D", "\\W", "\\S", "[ab]", "[^a]", "[a-c]", "[\\d.]", "[\\s,]",
-    "[^\\s]", "中", "１", "\\u4e2d", "\\x41", "\\.", "\\-", "-", ",", " ", "{", "}", "]", "^", "$", "(?=a)",
-    "(?!b)", "|", "(", ")", "(?:", "*", "+", "?", "{2}", "{1,3}", "*?", "+?", "??", "{0,2}", "{2,}", "\\[", "[[]",
-    "[]]", "\\/", "/", "é", "\\n", "\\t", "\\r", "\\v", "\\f", "[\\b]", "\\$", "\\^", "[.]", "[$]", "\\\\",
-    "[-a]", "[a-]", "\\u3000", "(?i)", "(?P<n>", "(?<=a)", "\\A", "\\Z", "\\1", "\\B", "{,2}", "*+", "\\p{L}",
-    "(?#x)", "\\U0001F600",
+    "a",
+    "b",
+    ".",
+    "\\d",
+    "\\w",
+    "\\s",
+    "\\b",
+    "\\D",
+    "\\W",
+    "\\S",
+    "[ab]",
+    "[^a]",
+    "[a-c]",
+    "[\\d.]",
+    "[\\s,]",
+    "[^\\s]",
+    "中",
+    "１",
+    "\\u4e2d",
+    "\\x41",
+    "\\.",
+    "\\-",
+    "-",
+    ",",
+    " ",
+    "{",
+    "}",
+    "]",
+    "^",
+    "$",
+    "(?=a)",
+    "(?!b)",
+    "|",
+    "(",
+    ")",
+    "(?:",
+    "*",
+    "+",
+    "?",
+    "{2}",
+    "{1,3}",
+    "*?",
+    "+?",
+    "??",
+    "{0,2}",
+    "{2,}",
+    "\\[",
+    "[[]",
+    "[]]",
+    "\\/",
+    "/",
+    "é",
+    "\\n",
+    "\\t",
+    "\\r",
+    "\\v",
+    "\\f",
+    "[\\b]",
+    "\\$",
+    "\\^",
+    "[.]",
+    "[$]",
+    "\\\\",
+    "[-a]",
+    "[a-]",
+    "\\u3000",
+    "(?i)",
+    "(?P<n>",
+    "(?<=a)",
+    "\\A",
+    "\\Z",
+    "\\1",
+    "\\B",
+    "{,2}",
+    "*+",
+    "\\p{L}",
+    "(?#x)",
+    "\\U0001F600",
 ]
 SAMPLES = [
-    "", "a", "b", "ab", "ba", "aa", "aaa", "1", "12", "a1", " ", "中", "１", "A", "a b", "-", ".", ",", "é",
-    "\u3000", "_", "abab", "a.b", "\n", "\r", "\u2028", "\u00a0", "\x1c", "\x85", "\ufeff", "{", "}", "[", "]",
-    "/", "a{2}", "aab", "ab ", "Aa", "\t", "\v", "\f", "\b", "$", "^", "\\", "a-", "٣", "Ａ", "\u0301",
+    "",
+    "a",
+    "b",
+    "ab",
+    "ba",
+    "aa",
+    "aaa",
+    "1",
+    "12",
+    "a1",
+    " ",
+    "中",
+    "１",
+    "A",
+    "a b",
+    "-",
+    ".",
+    ",",
+    "é",
+    "\u3000",
+    "_",
+    "abab",
+    "a.b",
+    "\n",
+    "\r",
+    "\u2028",
+    "\u00a0",
+    "\x1c",
+    "\x85",
+    "\ufeff",
+    "{",
+    "}",
+    "[",
+    "]",
+    "/",
+    "a{2}",
+    "aab",
+    "ab ",
+    "Aa",
+    "\t",
+    "\v",
+    "\f",
+    "\b",
+    "$",
+    "^",
+    "\\",
+    "a-",
+    "٣",
+    "Ａ",
+    "\u0301",
 ]
 
 
 def _node(script: str, payload: object) -> object:
     node = shutil.which("node")
     assert node, "node is needed to compare with a browser's regex engine"
-    done = subprocess.run([node, "-e", script], input=json.dumps(payload), capture_output=True, text=True, timeout=120,
-                          check=True)
+    done = subprocess.run(
+        [node, "-e", script], input=json.dumps(payload), capture_output=True, text=True, timeout=120, check=True
+    )
     return json.loads(done.stdout)
 
 
@@ -140,7 +300,8 @@ def test_accepted_regexes_compile_and_match_alike_in_javascript(seed: int) -> No
         assert status == "ok", f"{pattern!r} passes the check but does not compile in JavaScript: {status}"
         python = [fullmatch(pattern, s) for s in SAMPLES]
         assert python == matches, f"{pattern!r}: " + ", ".join(
-            f"{s!r} python {p} js {j}" for s, p, j in zip(SAMPLES, python, matches, strict=True) if p != j)
+            f"{s!r} python {p} js {j}" for s, p, j in zip(SAMPLES, python, matches, strict=True) if p != j
+        )
 
 
 NODE_WORST = """
@@ -162,8 +323,34 @@ process.stdin.on("end", () => {
   process.stdout.write(JSON.stringify(worst));
 });
 """
-BACKTRACKING_ATOMS = ["a", "b", ".", "\\d", "\\w", "\\s", "\\S", "[ab]", "[^a]", "1", " ", "中", "(", ")", "(?:", "|",
-                      "*", "+", "?", "{2}", "{1,3}", "{2,}", "*?", "+?", "(?=a)", "(?!b)"]
+BACKTRACKING_ATOMS = [
+    "a",
+    "b",
+    ".",
+    "\\d",
+    "\\w",
+    "\\s",
+    "\\S",
+    "[ab]",
+    "[^a]",
+    "1",
+    " ",
+    "中",
+    "(",
+    ")",
+    "(?:",
+    "|",
+    "*",
+    "+",
+    "?",
+    "{2}",
+    "{1,3}",
+    "{2,}",
+    "*?",
+    "+?",
+    "(?=a)",
+    "(?!b)",
+]
 
 
 @settings(max_examples=3, deadline=None, database=None, suppress_health_check=list(HealthCheck))
@@ -179,8 +366,9 @@ def test_accepted_regexes_answer_a_long_wrong_answer_quickly_in_javascript(seed:
     assert worst[0] < 500, f"{worst[1]!r} took {worst[0]:.0f} ms on a 1,000-character answer"
 
 
-@pytest.mark.parametrize(("pattern", "unit", "length"), [("(a+)+$", "a", 27), ("(a|a)*b", "a", 24),
-                                                         (".*a.*b.*c", "ab", 2000)])
+@pytest.mark.parametrize(
+    ("pattern", "unit", "length"), [("(a+)+$", "a", 27), ("(a|a)*b", "a", 24), (".*a.*b.*c", "ab", 2000)]
+)
 def test_the_refused_shapes_really_are_slow_in_javascript(pattern: str, unit: str, length: int) -> None:
     """The check is not idle caution: what it refuses takes half a second and more on a short wrong answer."""
     assert regex_problem(pattern) is not None

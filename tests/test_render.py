@@ -27,8 +27,10 @@ def output():  # type: ignore[no-untyped-def]
     return generate(project, project.courses["mini"], RenderSettings(language="zh"))
 
 
-@pytest.mark.parametrize("path", ["index.md", "lessons/M1.md", "quizzes/M1-quiz.md", "quizzes/M1-exercises.md",
-                                  "glossary.md", "drills/man.md"])
+@pytest.mark.parametrize(
+    "path",
+    ["index.md", "lessons/M1.md", "quizzes/M1-quiz.md", "quizzes/M1-exercises.md", "glossary.md", "drills/man.md"],
+)
 def test_golden_pages(output, path: str) -> None:  # type: ignore[no-untyped-def]
     page = next(p for p in output.pages if p.path == path)
     golden = GOLDEN / (path.replace("/", "__"))
@@ -40,8 +42,14 @@ def test_golden_pages(output, path: str) -> None:  # type: ignore[no-untyped-def
 def test_nav_lists_lesson_quizzes_drill_glossary_progress(output) -> None:  # type: ignore[no-untyped-def]
     assert output.nav == [
         {"课程首页": "index.md"},
-        {"1. MAN 法则入门": [{"MAN 法则入门": "lessons/M1.md"}, {"MAN 练习": "quizzes/M1-exercises.md"},
-                             {"MAN 小测": "quizzes/M1-quiz.md"}, {"随机练习：MAN 法则": "drills/man.md"}]},
+        {
+            "1. MAN 法则入门": [
+                {"MAN 法则入门": "lessons/M1.md"},
+                {"MAN 练习": "quizzes/M1-exercises.md"},
+                {"MAN 小测": "quizzes/M1-quiz.md"},
+                {"随机练习：MAN 法则": "drills/man.md"},
+            ]
+        },
         {"术语表": "glossary.md"},
         {"学习进度": "progress.md"},
     ]
@@ -49,10 +57,18 @@ def test_nav_lists_lesson_quizzes_drill_glossary_progress(output) -> None:  # ty
 
 def test_assets_are_the_runtime_and_schemas(output) -> None:  # type: ignore[no-untyped-def]
     assert sorted(output.assets) == [
-        "assets/courseware-print.css", "assets/courseware/drill.js", "assets/courseware/progress.js",
-        "assets/courseware/quiz.js", "assets/courseware/site.css", "assets/courseware/site.js",
-        "schema/answer-key.schema.json", "schema/course.schema.json", "schema/glossary.schema.json",
-        "schema/lesson.schema.json", "schema/quiz.schema.json", "schema/scheme.schema.json",
+        "assets/courseware-print.css",
+        "assets/courseware/drill.js",
+        "assets/courseware/progress.js",
+        "assets/courseware/quiz.js",
+        "assets/courseware/site.css",
+        "assets/courseware/site.js",
+        "schema/answer-key.schema.json",
+        "schema/course.schema.json",
+        "schema/glossary.schema.json",
+        "schema/lesson.schema.json",
+        "schema/quiz.schema.json",
+        "schema/scheme.schema.json",
     ]
 
 
@@ -77,11 +93,14 @@ def test_md_text_makes_titles_inert() -> None:
     assert md_text("[x](javascript:alert(1)) <b>") == "\\[x\\]\\(javascript:alert\\(1\\)\\) &lt;b&gt;"
 
 
-@pytest.mark.parametrize(("target", "source", "expected"), [
-    ("lessons/L1.md", "index.md", "lessons/L1/"),
-    ("quizzes/Q.md", "lessons/L1.md", "../../quizzes/Q/"),
-    ("index.md", "progress.md", "../"),
-])
+@pytest.mark.parametrize(
+    ("target", "source", "expected"),
+    [
+        ("lessons/L1.md", "index.md", "lessons/L1/"),
+        ("quizzes/Q.md", "lessons/L1.md", "../../quizzes/Q/"),
+        ("index.md", "progress.md", "../"),
+    ],
+)
 def test_relative_urls(target: str, source: str, expected: str) -> None:
     assert relative_url(target, source, True) == expected
 

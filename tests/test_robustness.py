@@ -51,7 +51,7 @@ def test_two_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:
 def _first_difference(a: Path, b: Path) -> str:
     x, y = _normalised(a), _normalised(b)
     at = next((i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y)))
-    return f"{a.name} differs at byte {at}: {x[max(0, at - 80):at + 80]!r} vs {y[max(0, at - 80):at + 80]!r}"
+    return f"{a.name} differs at byte {at}: {x[max(0, at - 80) : at + 80]!r} vs {y[max(0, at - 80) : at + 80]!r}"
 
 
 def _previous_site(project: Path, tmp_path: Path) -> tuple[Path, dict[str, str]]:

@@ -21,8 +21,9 @@ def output():  # type: ignore[no-untyped-def]
     return render_course(BuildInputs(root=MINI))
 
 
-@pytest.mark.parametrize(("kind", "path"), [("quiz", "quizzes/M1-quiz.md"), ("drill", "drills/man.md"),
-                                            ("progress", "progress.md")])
+@pytest.mark.parametrize(
+    ("kind", "path"), [("quiz", "quizzes/M1-quiz.md"), ("drill", "drills/man.md"), ("progress", "progress.md")]
+)
 def test_a_widget_page_loads_its_files_within_the_gzip_budget(output, kind: str, path: str) -> None:  # type: ignore[no-untyped-def]
     page = next(p for p in output.pages if p.path == path)
     # What the page links itself and writes into itself, plus what every page gets from the plugin.
@@ -42,13 +43,16 @@ def test_pages_without_widgets_link_no_runtime(output) -> None:  # type: ignore[
         assert ASSET_DIR not in page.markdown and "<script" not in page.markdown and "<style" not in page.markdown
 
 
-@pytest.mark.parametrize(("page", "directory_urls", "expected"), [
-    ("quizzes/Q.md", True, "../../assets/courseware/quiz.js"),
-    ("quizzes/Q.md", False, "../assets/courseware/quiz.js"),
-    ("progress.md", True, "../assets/courseware/quiz.js"),
-    ("progress.md", False, "assets/courseware/quiz.js"),
-    ("index.md", True, "assets/courseware/quiz.js"),
-])
+@pytest.mark.parametrize(
+    ("page", "directory_urls", "expected"),
+    [
+        ("quizzes/Q.md", True, "../../assets/courseware/quiz.js"),
+        ("quizzes/Q.md", False, "../assets/courseware/quiz.js"),
+        ("progress.md", True, "../assets/courseware/quiz.js"),
+        ("progress.md", False, "assets/courseware/quiz.js"),
+        ("index.md", True, "assets/courseware/quiz.js"),
+    ],
+)
 def test_widget_pages_link_the_runtime_relative_to_themselves(page: str, directory_urls: bool, expected: str) -> None:
     from generator.render.assets import asset_url
 

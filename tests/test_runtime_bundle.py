@@ -22,5 +22,6 @@ def test_committed_bundle_is_the_build_of_the_sources(tmp_path: Path) -> None:
     for name in BUILT_FILES:
         built = (tmp_path / name).read_bytes()
         assert built == (ROOT / "generator" / "assets" / name).read_bytes(), (
-            f"generator/assets/{name} is stale: run `make runtime` and commit the result")
+            f"generator/assets/{name} is stale: run `make runtime` and commit the result"
+        )
     assert sorted(p.name for p in (ROOT / "generator" / "assets").iterdir()) == sorted(BUILT_FILES)

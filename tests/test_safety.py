@@ -33,8 +33,9 @@ def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-@pytest.mark.parametrize("target", [".", "..", "lessons", "quizzes", "glossary", "docs", ".git", "lessons/site",
-                                    "notes"])
+@pytest.mark.parametrize(
+    "target", [".", "..", "lessons", "quizzes", "glossary", "docs", ".git", "lessons/site", "notes"]
+)
 def test_build_refuses_folders_it_does_not_own(checkout: Path, target: str) -> None:
     (checkout / "notes").mkdir(exist_ok=True)
     (checkout / "notes" / "todo.txt").write_text("mine", encoding="utf-8")
@@ -105,17 +106,21 @@ def test_staging_of_a_running_build_is_kept(tmp_path: Path) -> None:
     assert running.exists()
 
 
-@pytest.mark.parametrize("text", [
-    "id: deep\nx: " + "[" * 30_000 + "]" * 30_000 + "\n",
-    "id: deep\nx: " + "{a: " * 30_000 + "}" * 30_000 + "\n",
-    "id: deep\nx:\n" + "- " * 30_000 + "a\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id: deep\nx: " + "[" * 30_000 + "]" * 30_000 + "\n",
+        "id: deep\nx: " + "{a: " * 30_000 + "}" * 30_000 + "\n",
+        "id: deep\nx:\n" + "- " * 30_000 + "a\n",
+    ],
+)
 def test_deep_yaml_is_an_error_not_a_crash(tmp_path: Path, text: str) -> None:
     root = copy_mini(tmp_path)
     (root / "lessons" / "deep.yml").write_text(text, encoding="utf-8")
     # In a child process: a crash in libyaml would kill the test runner itself.
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "check"],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), "check"], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 1, result.stderr[-500:]
     assert "lessons/deep.yml:" in result.stderr and "nesting is deeper than 50 levels" in result.stderr
 
@@ -165,8 +170,9 @@ def test_unreadable_files_and_folders_are_errors(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(os, "walk", walk)
     lines = errors_of(root)
     assert "lessons/M1.yml:1:1: cannot read this file (Permission denied); check its permissions" in lines
-    assert ("glossary:1:1: cannot read this folder (Permission denied); its files would be left out of the course"
-            in lines)
+    assert (
+        "glossary:1:1: cannot read this folder (Permission denied); its files would be left out of the course" in lines
+    )
 
 
 def test_a_missing_templates_dir_is_an_error(tmp_path: Path) -> None:
@@ -192,8 +198,9 @@ def test_a_failed_build_reports_the_page_clash(tmp_path: Path) -> None:
     root = copy_mini(tmp_path)
     (root / "docs" / "lessons" / "M1").mkdir(parents=True)
     (root / "docs" / "lessons" / "M1" / "index.md").write_text("# mine\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build"], cwd=root, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 1
     assert "docs/lessons/M1/index.md is a hand-written page, but the course generates the page" in result.stderr
 

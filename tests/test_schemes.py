@@ -20,8 +20,11 @@ def test_missing_combination_is_named(tmp_path: Path) -> None:
 
 def test_doubly_mapped_combination_is_named(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
-    replace_in(root / "quizzes/schemes/man.yml", "{when: {money: m, authority: a}, then: ma}",
-               "{when: {money: m, authority: A}, then: ma}")
+    replace_in(
+        root / "quizzes/schemes/man.yml",
+        "{when: {money: m, authority: a}, then: ma}",
+        "{when: {money: m, authority: A}, then: ma}",
+    )
     assert errors_of(root) == [
         "quizzes/schemes/man.yml:16:1: rules: no rule covers money=m, authority=a",
         "quizzes/schemes/man.yml:20:12: rules[3].when: money=m, authority=A is mapped by rules 2, 3 (to mA, ma)",
@@ -30,8 +33,11 @@ def test_doubly_mapped_combination_is_named(tmp_path: Path) -> None:
 
 def test_rule_with_unknown_value(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
-    replace_in(root / "quizzes/schemes/man.yml", "{when: {money: m, authority: a}, then: ma}",
-               "{when: {money: x, authority: a}, then: ma}")
+    replace_in(
+        root / "quizzes/schemes/man.yml",
+        "{when: {money: m, authority: a}, then: ma}",
+        "{when: {money: x, authority: a}, then: ma}",
+    )
     assert errors_of(root) == ["quizzes/schemes/man.yml:20:12: rules[3].when: rule uses unknown value(s) money=x"]
 
 

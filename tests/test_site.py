@@ -20,10 +20,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_pages_exist(site: Path) -> None:
-    for page in ("index.html", "lessons/M1/index.html", "quizzes/M1-quiz/index.html",
-                 "quizzes/M1-exercises/index.html", "glossary/index.html", "progress/index.html",
-                 "drills/man/index.html", "about/index.html", "assets/courseware/quiz.js",
-                 "assets/courseware/site.css", "assets/courseware/site.js", "schema/lesson.schema.json"):
+    for page in (
+        "index.html",
+        "lessons/M1/index.html",
+        "quizzes/M1-quiz/index.html",
+        "quizzes/M1-exercises/index.html",
+        "glossary/index.html",
+        "progress/index.html",
+        "drills/man/index.html",
+        "about/index.html",
+        "assets/courseware/quiz.js",
+        "assets/courseware/site.css",
+        "assets/courseware/site.js",
+        "schema/lesson.schema.json",
+    ):
         assert (site / page).is_file(), page
     # The widgets' stylesheet is written into the widget pages, not served as a file.
     assert not (site / "assets/courseware/quiz.css").exists()
@@ -33,8 +43,9 @@ def test_pages_exist(site: Path) -> None:
 def test_lesson_page_has_sections_in_toc_and_tooltips(site: Path) -> None:
     html = (site / "lessons/M1/index.html").read_text(encoding="utf-8")
     assert 'id="s1"' in html and 'href="#s1"' in html  # section heading in the page TOC
-    assert ('<abbr class="cw-term" tabindex="0" title="从购买力、决策权和需求三方面判断潜在客户的方法。">'
-            'MAN 法则</abbr>') in html
+    assert (
+        '<abbr class="cw-term" tabindex="0" title="从购买力、决策权和需求三方面判断潜在客户的方法。">MAN 法则</abbr>'
+    ) in html
     assert "<svg" in html and "看购买力" in html
     assert 'href="../../quizzes/M1-quiz/"' in html
 
@@ -81,7 +92,9 @@ def test_hand_written_page_is_never_replaced(tmp_path: Path, caplog: pytest.LogC
 
 
 def test_template_override_wins(make_project: SiteFactory, tmp_path: Path) -> None:
-    project = make_project(plugin={"templates_dir": "overrides"},
-                           files={"overrides/blocks/case.html.j2": '<div class="my-case">{{ block.title }}</div>\n'})
+    project = make_project(
+        plugin={"templates_dir": "overrides"},
+        files={"overrides/blocks/case.html.j2": '<div class="my-case">{{ block.title }}</div>\n'},
+    )
     out = project.build(tmp_path / "out")
     assert '<div class="my-case">出租车司机</div>' in (out / "lessons/M1/index.html").read_text(encoding="utf-8")

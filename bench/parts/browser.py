@@ -25,8 +25,15 @@ from bench.pool import write_pool
 from bench.report import Row
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 #: Where Lighthouse is installed on demand (outside the repository, reused between runs).
 LIGHTHOUSE_DIR = Path(tempfile.gettempdir()) / "cw-bench-lighthouse"
@@ -42,8 +49,10 @@ ACCESSIBILITY = 100
 LIGHTHOUSE_TARGET = f"perf ≥ plain − {PERFORMANCE_COST}, LCP ≤ plain + {LCP_COST_MS:g} ms, a11y {ACCESSIBILITY}"
 #: The runtime's tags in a built page: the site files in <head> and at the end, a widget page's own script
 #: (its inline stylesheet is removed as well, see without_runtime).
-RUNTIME_TAGS = re.compile(r'<link rel="stylesheet" href="[^"]*assets/courseware/[^"]*">\s*'
-                          r'|<script src="[^"]*assets/courseware/[^"]*"[^>]*></script>\s*')
+RUNTIME_TAGS = re.compile(
+    r'<link rel="stylesheet" href="[^"]*assets/courseware/[^"]*">\s*'
+    r'|<script src="[^"]*assets/courseware/[^"]*"[^>]*></script>\s*'
+)
 
 # Evaluated in the page with the runtime's source as argument. Material's document$ has already
 # emitted by now, and the runtime would wait for it; hidden, the runtime mounts at once, so the
@@ -116,10 +125,20 @@ def mount(tmp: Path, repeats: int) -> list[Row]:
     times = sorted(r["ms"] for r in results)
     median = statistics.median(times)
     retry = sorted(r["retry"] for r in results)
-    return [Row("d", measure, f"{median:.1f} ms median (spread {times[0]:.1f}–{times[-1]:.1f} ms, n={len(times)})",
-                target, median <= MOUNT_MS),
-            Row("d", f"then a new attempt of it (retry: all {MOUNT_QUESTIONS} questions reshuffled and reset)",
-                f"{statistics.median(retry):.1f} ms median (spread {retry[0]:.1f}–{retry[-1]:.1f} ms)")]
+    return [
+        Row(
+            "d",
+            measure,
+            f"{median:.1f} ms median (spread {times[0]:.1f}–{times[-1]:.1f} ms, n={len(times)})",
+            target,
+            median <= MOUNT_MS,
+        ),
+        Row(
+            "d",
+            f"then a new attempt of it (retry: all {MOUNT_QUESTIONS} questions reshuffled and reset)",
+            f"{statistics.median(retry):.1f} ms median (spread {retry[0]:.1f}–{retry[-1]:.1f} ms)",
+        ),
+    ]
 
 
 def install_lighthouse() -> Path | str:
@@ -131,8 +150,13 @@ def install_lighthouse() -> Path | str:
         return "node or npm is not installed"
     print(f"  installing lighthouse into {LIGHTHOUSE_DIR} …", file=sys.stderr, flush=True)
     LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", str(LIGHTHOUSE_DIR),
-                           "lighthouse"], check=False, capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        ["npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", str(LIGHTHOUSE_DIR), "lighthouse"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     if done.returncode != 0 or not cli.is_file():
         return "npm install lighthouse failed: " + (done.stderr.strip().splitlines() or ["?"])[-1][:120]
     return cli
@@ -143,13 +167,17 @@ def _lighthouse_site(tmp: Path) -> tuple[Path, str, dict[str, str]]:
     try:
         site = build_site(ROOT / "mkdocs.yml", tmp / "bundled-site")
     except Exception as exc:  # content may be mid-edit; the mini fixture still shows the runtime
-        print(f"  bundled course does not build ({type(exc).__name__}); Lighthouse uses the mini fixture",
-              file=sys.stderr)
+        print(
+            f"  bundled course does not build ({type(exc).__name__}); Lighthouse uses the mini fixture", file=sys.stderr
+        )
         root = tmp / "mini"
         shutil.copytree(MINI, root)
         site = build_site(root / "mkdocs.yml", root / "site")
-        return site, "mini fixture (bundled course does not build)", {
-            "lesson page": "lessons/M1/", "quiz page": "quizzes/M1-quiz/"}
+        return (
+            site,
+            "mini fixture (bundled course does not build)",
+            {"lesson page": "lessons/M1/", "quiz page": "quizzes/M1-quiz/"},
+        )
     lessons = sorted(p.parent.name for p in (site / "lessons").glob("*/index.html"))
     quizzes = sorted(p.parent.name for p in (site / "quizzes").glob("*/index.html"))
     # The first lesson's quiz (L1-quiz) rather than its worked exercises (L1-exercises), as recorded before.
@@ -171,21 +199,40 @@ def _score(report: dict[str, Any]) -> dict[str, Any]:
     categories = report["categories"]
     a11y_audits = {ref["id"] for ref in categories["accessibility"]["auditRefs"]}
     audits = report["audits"]
-    failed = [k for k, a in audits.items()
-              if k in a11y_audits and a.get("score") == 0 and a.get("scoreDisplayMode") == "binary"]
-    return {"perf": round(categories["performance"]["score"] * 100),
-            "a11y": round(categories["accessibility"]["score"] * 100),
-            "lcp": float(audits["largest-contentful-paint"]["numericValue"]),
-            "cls": float(audits["cumulative-layout-shift"]["numericValue"]), "failed": failed}
+    failed = [
+        k
+        for k, a in audits.items()
+        if k in a11y_audits and a.get("score") == 0 and a.get("scoreDisplayMode") == "binary"
+    ]
+    return {
+        "perf": round(categories["performance"]["score"] * 100),
+        "a11y": round(categories["accessibility"]["score"] * 100),
+        "lcp": float(audits["largest-contentful-paint"]["numericValue"]),
+        "cls": float(audits["cumulative-layout-shift"]["numericValue"]),
+        "failed": failed,
+    }
 
 
 def _run_lighthouse(cli: Path, url: str, out: Path) -> dict[str, Any] | str:
     """One mobile Lighthouse run (simulated throttling, its default); the scores, or why there are none."""
     out.unlink(missing_ok=True)
     done = subprocess.run(
-        ["node", str(cli), url, "--quiet", "--output=json", f"--output-path={out}",
-         "--only-categories=performance,accessibility", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-        check=False, env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=300)
+        [
+            "node",
+            str(cli),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            "--only-categories=performance,accessibility",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ],
+        check=False,
+        env=dict(os.environ, CHROME_PATH=CHROMIUM),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     try:
         return _score(json.loads(out.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -202,8 +249,10 @@ def lighthouse(tmp: Path, runs: int = RUNS) -> list[Row]:
     """
     cli = install_lighthouse()
     if isinstance(cli, str):
-        return [Row("d", f"Lighthouse {label}", f"not run: {cli}", LIGHTHOUSE_TARGET, False)
-                for label in ("lesson page", "quiz page")]
+        return [
+            Row("d", f"Lighthouse {label}", f"not run: {cli}", LIGHTHOUSE_TARGET, False)
+            for label in ("lesson page", "quiz page")
+        ]
     site, which, pages = _lighthouse_site(tmp)
     plain = without_runtime(site, tmp / "plain-site")
     rows: list[Row] = []
@@ -223,16 +272,23 @@ def lighthouse(tmp: Path, runs: int = RUNS) -> list[Row]:
             if problem or not got["ours"] or not got["plain"]:
                 rows.append(Row("d", measure, f"failed: {problem}", LIGHTHOUSE_TARGET, False))
                 continue
-            med = {v: {k: statistics.median(r[k] for r in rs) for k in ("perf", "a11y", "lcp", "cls")}
-                   for v, rs in got.items()}
+            med = {
+                v: {k: statistics.median(r[k] for r in rs) for k in ("perf", "a11y", "lcp", "cls")}
+                for v, rs in got.items()
+            }
             ours, base_ = med["ours"], med["plain"]
             failed = sorted({f for r in got["ours"] for f in r["failed"]})
             spread = " vs ".join("/".join(str(r["perf"]) for r in got[v]) for v in ("ours", "plain"))
-            value = (f"performance {ours['perf']:g} vs {base_['perf']:g} (runs {spread}); "
-                     f"LCP {ours['lcp']:,.0f} vs {base_['lcp']:,.0f} ms; CLS {ours['cls']:.3f} vs {base_['cls']:.3f}; "
-                     f"accessibility {ours['a11y']:g} vs {base_['a11y']:g}"
-                     + (f"; failing: {', '.join(failed[:4])}" if failed else ""))
-            ok = (ours["perf"] >= base_["perf"] - PERFORMANCE_COST and ours["lcp"] <= base_["lcp"] + LCP_COST_MS
-                  and ours["a11y"] >= ACCESSIBILITY)
+            value = (
+                f"performance {ours['perf']:g} vs {base_['perf']:g} (runs {spread}); "
+                f"LCP {ours['lcp']:,.0f} vs {base_['lcp']:,.0f} ms; CLS {ours['cls']:.3f} vs {base_['cls']:.3f}; "
+                f"accessibility {ours['a11y']:g} vs {base_['a11y']:g}"
+                + (f"; failing: {', '.join(failed[:4])}" if failed else "")
+            )
+            ok = (
+                ours["perf"] >= base_["perf"] - PERFORMANCE_COST
+                and ours["lcp"] <= base_["lcp"] + LCP_COST_MS
+                and ours["a11y"] >= ACCESSIBILITY
+            )
             rows.append(Row("d", measure, value, LIGHTHOUSE_TARGET, ok))
     return rows

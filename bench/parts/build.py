@@ -40,8 +40,10 @@ class Samples:
 
     def text(self) -> str:
         """Median CPU time with its spread, and median wall time."""
-        return (f"CPU {fmt_s(statistics.median(self.cpu))} (spread {fmt_s(min(self.cpu))}–{fmt_s(max(self.cpu))}, "
-                f"n={len(self.cpu)}); wall median {fmt_s(statistics.median(self.wall))}")
+        return (
+            f"CPU {fmt_s(statistics.median(self.cpu))} (spread {fmt_s(min(self.cpu))}–{fmt_s(max(self.cpu))}, "
+            f"n={len(self.cpu)}); wall median {fmt_s(statistics.median(self.wall))}"
+        )
 
 
 def timed(args: list[str]) -> tuple[float, float, subprocess.CompletedProcess[str]]:
@@ -90,15 +92,17 @@ def render_bundled(raw: dict[str, Any]) -> SiteOutput:
     # MkDocs adds its built-in Markdown extensions to the listed ones; the plugin hands on that full list.
     config = load_config(str(CONFIG))
     options = _plugin_options(raw) or {}
-    return render_course(BuildInputs(
-        root=(ROOT / options.get("root", ".")).resolve(),
-        course=options.get("course", "course.yml"),
-        language=config.theme.get("language") or "en",
-        markdown_extensions=list(config.markdown_extensions),
-        markdown_configs=dict(config.mdx_configs),
-        templates_dir=ROOT / options["templates_dir"] if options.get("templates_dir") else None,
-        use_directory_urls=config.use_directory_urls,
-    ))
+    return render_course(
+        BuildInputs(
+            root=(ROOT / options.get("root", ".")).resolve(),
+            course=options.get("course", "course.yml"),
+            language=config.theme.get("language") or "en",
+            markdown_extensions=list(config.markdown_extensions),
+            markdown_configs=dict(config.mdx_configs),
+            templates_dir=ROOT / options["templates_dir"] if options.get("templates_dir") else None,
+            use_directory_urls=config.use_directory_urls,
+        )
+    )
 
 
 def plain_config(raw: dict[str, Any], output: SiteOutput, docs: Path, *, search: bool) -> dict[str, Any]:
@@ -109,9 +113,11 @@ def plain_config(raw: dict[str, Any], output: SiteOutput, docs: Path, *, search:
         config["site_name"] = output.title
     # The plugin adds the site files to every page (the script deferred); widget pages link the rest.
     config["extra_css"] = list(raw.get("extra_css", [])) + [
-        f"{ASSET_DIR}/{n}" for n in SITE_FILES if n.endswith(".css")]
+        f"{ASSET_DIR}/{n}" for n in SITE_FILES if n.endswith(".css")
+    ]
     config["extra_javascript"] = list(raw.get("extra_javascript", [])) + [
-        {"path": f"{ASSET_DIR}/{n}", "defer": True} for n in SITE_FILES if n.endswith(".js")]
+        {"path": f"{ASSET_DIR}/{n}", "defer": True} for n in SITE_FILES if n.endswith(".js")
+    ]
     return config
 
 
@@ -143,18 +149,31 @@ def run(tmp: Path, repeats: int) -> list[Row]:
         site = str(tmp / f"site-{kind}-{'search' if search else 'nosearch'}")
         # The generator's build is what `make site` runs; the plain one is MkDocs' own command line.
         commands[(kind, search)] = (
-            [sys.executable, "-c",
-             "import sys; from bench.core import build_site; build_site(sys.argv[1], sys.argv[2])",
-             str(path), site] if kind == "generator" else
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(path), "-d", site])
+            [
+                sys.executable,
+                "-c",
+                "import sys; from bench.core import build_site; build_site(sys.argv[1], sys.argv[2])",
+                str(path),
+                site,
+            ]
+            if kind == "generator"
+            else [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(path), "-d", site]
+        )
     samples = {key: Samples() for key in variants}
     for _ in range(repeats):
         for key in variants:
             wall, cpu, done = timed(commands[key])
             if done.returncode != 0:
                 last = [ln for ln in (done.stderr or done.stdout).splitlines() if ln.strip()][-3:]
-                return [Row("c", f"{key[0]} build, search {'on' if key[1] else 'off'}",
-                            "fails: " + " / ".join(last)[:200], "builds", False)]
+                return [
+                    Row(
+                        "c",
+                        f"{key[0]} build, search {'on' if key[1] else 'off'}",
+                        "fails: " + " / ".join(last)[:200],
+                        "builds",
+                        False,
+                    )
+                ]
             samples[key].wall.append(wall)
             samples[key].cpu.append(cpu)
 
@@ -166,11 +185,22 @@ def run(tmp: Path, repeats: int) -> list[Row]:
         gen_cpu, plain_cpu = statistics.median(gen.cpu), statistics.median(plain.cpu)
         rows.append(Row("c", f"bundled course via build_site, {label}", f"{gen.text()}; {pages} pages"))
         rows.append(Row("c", f"plain mkdocs build of the same pages, {label}", plain.text()))
-        rows.append(Row("c", f"generator overhead, {label}", f"{fmt_s(gen_cpu - plain_cpu)} "
-                        f"({gen_cpu / plain_cpu:.2f}× plain)", f"≤ {OVERHEAD:.2f}× plain",
-                        gen_cpu / plain_cpu <= OVERHEAD))
+        rows.append(
+            Row(
+                "c",
+                f"generator overhead, {label}",
+                f"{fmt_s(gen_cpu - plain_cpu)} ({gen_cpu / plain_cpu:.2f}× plain)",
+                f"≤ {OVERHEAD:.2f}× plain",
+                gen_cpu / plain_cpu <= OVERHEAD,
+            )
+        )
     full = statistics.median(samples[("generator", True)].cpu)
     search_cost = full - statistics.median(samples[("generator", False)].cpu)
-    rows.append(Row("c", "share of Material search + jieba in the full build",
-                    f"{fmt_s(search_cost)} ({search_cost / full:.0%})"))
+    rows.append(
+        Row(
+            "c",
+            "share of Material search + jieba in the full build",
+            f"{fmt_s(search_cost)} ({search_cost / full:.0%})",
+        )
+    )
     return rows

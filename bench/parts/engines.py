@@ -34,7 +34,9 @@ def run(tmp: Path, repeats: int) -> list[Row]:
     for n in range(repeats):
         for engine in ("mkdocs", "zensical"):
             out = tmp / f"engine-{engine}-{n}"
-            seconds, used, done = timed([sys.executable, "-m", "generator", "build", "--engine", engine, "-d", str(out)])
+            seconds, used, done = timed(
+                [sys.executable, "-m", "generator", "build", "--engine", engine, "-d", str(out)]
+            )
             if done.returncode != 0:
                 return [Row("e", f"{engine} build", f"failed: {(done.stderr or done.stdout)[-160:]}", "builds", False)]
             cpu[engine].append(used)
@@ -43,19 +45,37 @@ def run(tmp: Path, repeats: int) -> list[Row]:
     ratio_cpu = statistics.median(cpu["zensical"]) / statistics.median(cpu["mkdocs"])
     ratio_wall = statistics.median(wall["zensical"]) / statistics.median(wall["mkdocs"])
     rows = [
-        Row("e", f"bundled course, MkDocs build (n={repeats})",
-            f"CPU {fmt_s(statistics.median(cpu['mkdocs']))}, wall {fmt_s(statistics.median(wall['mkdocs']))}"),
-        Row("e", f"bundled course, export + Zensical build (n={repeats})",
-            f"CPU {fmt_s(statistics.median(cpu['zensical']))}, wall {fmt_s(statistics.median(wall['zensical']))}"),
-        Row("e", "Zensical path / MkDocs path", f"CPU {ratio_cpu:.2f}×, wall {ratio_wall:.2f}×", f"≤ {SPEED}×",
-            ratio_cpu <= SPEED and ratio_wall <= SPEED),
+        Row(
+            "e",
+            f"bundled course, MkDocs build (n={repeats})",
+            f"CPU {fmt_s(statistics.median(cpu['mkdocs']))}, wall {fmt_s(statistics.median(wall['mkdocs']))}",
+        ),
+        Row(
+            "e",
+            f"bundled course, export + Zensical build (n={repeats})",
+            f"CPU {fmt_s(statistics.median(cpu['zensical']))}, wall {fmt_s(statistics.median(wall['zensical']))}",
+        ),
+        Row(
+            "e",
+            "Zensical path / MkDocs path",
+            f"CPU {ratio_cpu:.2f}×, wall {ratio_wall:.2f}×",
+            f"≤ {SPEED}×",
+            ratio_cpu <= SPEED and ratio_wall <= SPEED,
+        ),
     ]
     for engine in ("mkdocs", "zensical"):
         latency = edit_to_visible(tmp / f"serve-{engine}", engine)
         target = f"≤ {LATENCY} s" if engine == "zensical" else "—"
         ok = (latency is not None and latency <= LATENCY) if engine == "zensical" else None
-        rows.append(Row("e", f"edit-to-visible while serving, {engine}",
-                        "no change seen in 30 s" if latency is None else fmt_s(latency), target, ok))
+        rows.append(
+            Row(
+                "e",
+                f"edit-to-visible while serving, {engine}",
+                "no change seen in 30 s" if latency is None else fmt_s(latency),
+                target,
+                ok,
+            )
+        )
     return rows
 
 
@@ -64,14 +84,19 @@ def edit_to_visible(folder: Path, engine: str) -> float | None:
     shutil.copytree(MINI, folder)
     port = _free_port()
     url = f"http://127.0.0.1:{port}/lessons/M1/"
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--engine", engine, "-a",
-                               f"127.0.0.1:{port}"], cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--engine", engine, "-a", f"127.0.0.1:{port}"],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         if _wait_for(url, "MAN 法则入门", 60) is None:
             return None
         lesson = folder / "lessons" / "M1.yml"
-        lesson.write_text(lesson.read_text(encoding="utf-8").replace("MAN 法则入门", "MAN 法则入门（新）", 1),
-                          encoding="utf-8")
+        lesson.write_text(
+            lesson.read_text(encoding="utf-8").replace("MAN 法则入门", "MAN 法则入门（新）", 1), encoding="utf-8"
+        )
         return _wait_for(url, "MAN 法则入门（新）", 30)
     finally:
         server.terminate()

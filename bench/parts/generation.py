@@ -72,15 +72,27 @@ def run(sizes: list[int], tmp: Path) -> list[Row]:
         shutil.rmtree(root)
         timings.append(t)
         ratio = t.total / t.parse
-        rows.append(Row(
-            "b", f"{size:,} questions ({t.files:,} files, {t.megabytes:.1f} MB): load + generate, CPU time",
-            f"{fmt_s(t.total)} (load {fmt_s(t.load)}, render {fmt_s(t.total - t.load)}; wall {fmt_s(t.wall)}; "
-            f"{t.pages:,} pages) = {ratio:.1f}× CSafeLoader parse alone ({fmt_s(t.parse)})",
-            f"≤ {PARSE_FACTOR:g}× parse", ratio <= PARSE_FACTOR))
+        rows.append(
+            Row(
+                "b",
+                f"{size:,} questions ({t.files:,} files, {t.megabytes:.1f} MB): load + generate, CPU time",
+                f"{fmt_s(t.total)} (load {fmt_s(t.load)}, render {fmt_s(t.total - t.load)}; wall {fmt_s(t.wall)}; "
+                f"{t.pages:,} pages) = {ratio:.1f}× CSafeLoader parse alone ({fmt_s(t.parse)})",
+                f"≤ {PARSE_FACTOR:g}× parse",
+                ratio <= PARSE_FACTOR,
+            )
+        )
     for small, big in itertools.pairwise(timings):
         factor = big.questions / small.questions
         growth = big.total / small.total
         limit = factor * LINEAR_SLACK
-        rows.append(Row("b", f"linearity {small.questions:,} → {big.questions:,} questions ({factor:g}× questions)",
-                        f"{growth:.2f}× time", f"≤ {limit:g}×", growth <= limit))
+        rows.append(
+            Row(
+                "b",
+                f"linearity {small.questions:,} → {big.questions:,} questions ({factor:g}× questions)",
+                f"{growth:.2f}× time",
+                f"≤ {limit:g}×",
+                growth <= limit,
+            )
+        )
     return rows

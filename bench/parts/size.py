@@ -40,8 +40,11 @@ def gzip9(data: bytes) -> int:
 def runtime_assets(output: SiteOutput) -> dict[str, bytes]:
     """The JavaScript and CSS a generated site ships for its quiz pages, by file name."""
     prefix = ASSET_DIR + "/"
-    return {path[len(prefix):]: data for path, data in output.assets.items()
-            if path.startswith(prefix) and path.endswith((".js", ".css"))}
+    return {
+        path[len(prefix) :]: data
+        for path, data in output.assets.items()
+        if path.startswith(prefix) and path.endswith((".js", ".css"))
+    }
 
 
 def run(root: Path = MINI) -> list[Row]:
@@ -52,18 +55,39 @@ def run(root: Path = MINI) -> list[Row]:
     gz = {name: gzip9(data) for name, data in assets.items()}
     # RUNTIME_FILES first, in their order; any other shipped JS/CSS is listed too.
     for name in [*RUNTIME_FILES, *sorted(set(assets) - set(RUNTIME_FILES))]:
-        rows.append(Row("a", f"runtime {name}{' (inline in widget pages)' if name == WIDGET_CSS else ''} raw / gzip -9",
-                        f"{fmt_bytes(len(assets[name]))} / {fmt_bytes(gz[name])}"))
-    rows.append(Row("a", "lesson, home, glossary page: site.css + site.js gzip -9",
-                    f"{fmt_bytes(sum(gz[n] for n in SITE_FILES))} (no widget runtime)"))
+        rows.append(
+            Row(
+                "a",
+                f"runtime {name}{' (inline in widget pages)' if name == WIDGET_CSS else ''} raw / gzip -9",
+                f"{fmt_bytes(len(assets[name]))} / {fmt_bytes(gz[name])}",
+            )
+        )
+    rows.append(
+        Row(
+            "a",
+            "lesson, home, glossary page: site.css + site.js gzip -9",
+            f"{fmt_bytes(sum(gz[n] for n in SITE_FILES))} (no widget runtime)",
+        )
+    )
     for kind in ("quiz", "drill", "progress"):
         files = page_files(kind)
         total_gz, total_raw = sum(gz[n] for n in files), sum(len(assets[n]) for n in files)
-        rows.append(Row("a", f"{kind} page: {' + '.join(files)} gzip -9",
-                        f"{fmt_bytes(total_gz)} (raw {fmt_bytes(total_raw)})",
-                        f"≤ {fmt_bytes(RUNTIME_GZIP_BUDGET)}", total_gz <= RUNTIME_GZIP_BUDGET))
+        rows.append(
+            Row(
+                "a",
+                f"{kind} page: {' + '.join(files)} gzip -9",
+                f"{fmt_bytes(total_gz)} (raw {fmt_bytes(total_raw)})",
+                f"≤ {fmt_bytes(RUNTIME_GZIP_BUDGET)}",
+                total_gz <= RUNTIME_GZIP_BUDGET,
+            )
+        )
     quiz = sum(gz[n] for n in page_files("quiz"))
-    rows.append(Row("a", "reference: mkdocs-quiz, inlined in every page",
-                    f"{fmt_bytes(MKDOCS_QUIZ[0])} / {fmt_bytes(MKDOCS_QUIZ[1])} gz; "
-                    f"a quiz page of ours loads {MKDOCS_QUIZ[1] / max(quiz, 1):.1f}× less gz"))
+    rows.append(
+        Row(
+            "a",
+            "reference: mkdocs-quiz, inlined in every page",
+            f"{fmt_bytes(MKDOCS_QUIZ[0])} / {fmt_bytes(MKDOCS_QUIZ[1])} gz; "
+            f"a quiz page of ours loads {MKDOCS_QUIZ[1] / max(quiz, 1):.1f}× less gz",
+        )
+    )
     return rows

@@ -17,11 +17,20 @@ def questions() -> None:
 
 
 @questions.command("export")
-@click.option("--format", "fmt", type=click.Choice(["gift", "moodle-xml", "qti12", "qti21"]), required=True,
-              help="The bank format (docs/banks.md says what each one keeps).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["gift", "moodle-xml", "qti12", "qti21"]),
+    required=True,
+    help="The bank format (docs/banks.md says what each one keeps).",
+)
 @click.option("--course", default="course.yml", show_default=True, help="Course manifest to export.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder for the files: one per quiz and one for the course (replaced as a whole).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for the files: one per quiz and one for the course (replaced as a whole).",
+)
 @click.pass_obj
 def questions_export(root: Path, fmt: str, course: str, out: Path) -> None:
     """Write every quiz of the course, and the whole course, as question-bank files; warn about what changes."""
@@ -40,15 +49,21 @@ def questions_export(root: Path, fmt: str, course: str, out: Path) -> None:
     for line in result.summary():
         click.echo(f"changed: {line}", err=True)
     exported = result.questions - len(result.skipped)
-    click.echo(f"{fmt}: {len(result.files)} files written to {out}; {exported} of {result.questions} questions "
-               f"exported, {len(result.skipped)} skipped, {len(result.warnings) - len(result.skipped)} warnings "
-               f"(all listed in {out / REPORT})")
+    click.echo(
+        f"{fmt}: {len(result.files)} files written to {out}; {exported} of {result.questions} questions "
+        f"exported, {len(result.skipped)} skipped, {len(result.warnings) - len(result.skipped)} warnings "
+        f"(all listed in {out / REPORT})"
+    )
 
 
 @questions.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Project folder: quizzes go to OUT/quizzes/, stub lessons to OUT/lessons/.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Project folder: quizzes go to OUT/quizzes/, stub lessons to OUT/lessons/.",
+)
 @click.option("--lesson", "lesson_id", default=None, help="Lesson the imported quizzes practise (else a stub is made).")
 def questions_import(files: tuple[Path, ...], out: Path, lesson_id: str | None) -> None:
     """Turn GIFT or Moodle XML files into quiz files; what cannot be kept is left out with a comment."""

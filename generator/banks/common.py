@@ -20,12 +20,35 @@ from ..render.markdown import MarkdownRenderer
 FORMATS = ("gift", "moodle-xml", "qti12", "qti21")
 
 #: The grade fractions Moodle accepts on import (percent); any other weight is an import error there.
-MOODLE_FRACTIONS = (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667,
-                    14.28571, 12.5, 11.11111, 10, 5, 0)
+MOODLE_FRACTIONS = (
+    100,
+    90,
+    83.33333,
+    80,
+    75,
+    70,
+    66.66667,
+    60,
+    50,
+    40,
+    33.33333,
+    30,
+    25,
+    20,
+    16.66667,
+    14.28571,
+    12.5,
+    11.11111,
+    10,
+    5,
+    0,
+)
 
 #: The classify exercise becomes a choice of its class; this asks for it when the author gave no prompt.
-_CLASS_PROMPT = {"zh": "阅读情境，按“{scheme}”判断它属于哪一类。",
-                 "en": "Read the scenario and choose its class under “{scheme}”."}
+_CLASS_PROMPT = {
+    "zh": "阅读情境，按“{scheme}”判断它属于哪一类。",
+    "en": "Read the scenario and choose its class under “{scheme}”.",
+}
 
 
 @dataclass(frozen=True)
@@ -116,12 +139,18 @@ class Context:
 def bank_question(q: Question, quiz: Quiz, ctx: Context) -> Question:
     """`q`, or for a type no LMS has, the nearest type one has (with a warning naming what is lost)."""
     if isinstance(q, Classify):
-        ctx.warn(q.id, "a classify exercise is exported as a single-choice question on its class; the "
-                 "step-by-step judgement (cues, attributes, action) is not carried")
+        ctx.warn(
+            q.id,
+            "a classify exercise is exported as a single-choice question on its class; the "
+            "step-by-step judgement (cues, attributes, action) is not carried",
+        )
         return classify_as_choice(q, ctx.schemes[q.scheme], ctx.language)
     if isinstance(q, Calculation):
-        ctx.warn(q.id, f"a calc exercise is exported as a numeric question with the computed answer; the "
-                 f"formula {q.formula!r} and its givens are not kept (the worked steps go into the explanation)")
+        ctx.warn(
+            q.id,
+            f"a calc exercise is exported as a numeric question with the computed answer; the "
+            f"formula {q.formula!r} and its givens are not kept (the worked steps go into the explanation)",
+        )
         return calc_as_numeric(q, ctx.language)
     if isinstance(q, FillIn) and (q.any_order or any(b.synonyms for b in q.blanks)):
         return fill_in_order(q, ctx)
@@ -137,8 +166,10 @@ def fill_in_order(q: FillIn, ctx: Context) -> FillIn:
         ctx.warn(q.id, "blanks that may be filled in any order are exported in the written order")
     if any(b.synonyms for b in q.blanks):
         ctx.warn(q.id, "synonyms are exported as further accepted answers")
-    blanks = [b.model_copy(update={"accept": [*b.accept, *(s for s in b.synonyms if s not in b.accept)],
-                                   "synonyms": []}) for b in q.blanks]
+    blanks = [
+        b.model_copy(update={"accept": [*b.accept, *(s for s in b.synonyms if s not in b.accept)], "synonyms": []})
+        for b in q.blanks
+    ]
     return q.model_copy(update={"blanks": blanks, "any_order": False})
 
 
@@ -148,8 +179,14 @@ def classify_as_choice(q: Classify, scheme: Scheme, language: str) -> SingleChoi
     prompt = q.prompt or _CLASS_PROMPT.get(language, _CLASS_PROMPT["en"]).format(scheme=scheme.title)
     explanation = "\n\n".join(t.strip() for t in (q.rationale, q.explanation) if t)
     return SingleChoice(
-        id=q.id, type="single", prompt=f"{prompt.strip()}\n\n{q.scenario.strip()}", hints=q.hints,
-        explanation=explanation or None, feedback=q.feedback, points=q.points, skills=q.skills,
+        id=q.id,
+        type="single",
+        prompt=f"{prompt.strip()}\n\n{q.scenario.strip()}",
+        hints=q.hints,
+        explanation=explanation or None,
+        feedback=q.feedback,
+        points=q.points,
+        skills=q.skills,
         options=[Option(text=c.label, correct=c.id == answer) for c in scheme.classes],
     )
 
@@ -161,8 +198,17 @@ def calc_as_numeric(q: Calculation, language: str) -> Numeric:
     worked = "\n".join(f"{s}  " for s in steps).rstrip()  # two spaces: one step per line in Markdown
     explanation = "\n\n".join(t.strip() for t in (worked, q.explanation or "") if t.strip())
     return Numeric(
-        id=q.id, type="numeric", prompt=q.prompt, hints=q.hints, explanation=explanation, feedback=q.feedback,
-        points=q.points, skills=q.skills, answer=result, tolerance=q.tolerance, relative=True,
+        id=q.id,
+        type="numeric",
+        prompt=q.prompt,
+        hints=q.hints,
+        explanation=explanation,
+        feedback=q.feedback,
+        points=q.points,
+        skills=q.skills,
+        answer=result,
+        tolerance=q.tolerance,
+        relative=True,
         unit=formula.unit.get(language, formula.unit["en"]),
     )
 

@@ -55,8 +55,10 @@ class ExportResult:
         for w in self.warnings:
             if not w.skipped:
                 groups.setdefault(re.sub(r"'[^']*'|\"[^\"]*\"|\d+(\.\d+)?", "…", w.message), []).append(w)
-        return [f"{len(ws)} × {ws[0].message} (first: {ws[0].where.file}:{ws[0].where.line})"
-                for ws in sorted(groups.values(), key=len, reverse=True)]
+        return [
+            f"{len(ws)} × {ws[0].message} (first: {ws[0].where.file}:{ws[0].where.line})"
+            for ws in sorted(groups.values(), key=len, reverse=True)
+        ]
 
 
 def load_course(root: Path, course: str) -> tuple[Project, Course]:
@@ -72,8 +74,17 @@ def load_course(root: Path, course: str) -> tuple[Project, Course]:
     project = load_project(root, layout)
     course_id = project.course_files.get(display_path(manifest, root))
     if course_id is None:
-        raise ContentErrors([ContentError(course, 1, 1, "", "course manifest not found; expected a file with id, "
-                                          "title and lessons (see docs/authoring.md)")])
+        raise ContentErrors(
+            [
+                ContentError(
+                    course,
+                    1,
+                    1,
+                    "",
+                    "course manifest not found; expected a file with id, title and lessons (see docs/authoring.md)",
+                )
+            ]
+        )
     return project, project.courses[course_id]
 
 
@@ -86,12 +97,14 @@ def banks_of(project: Project, course: Course) -> list[Bank]:
 
 def locator(project: Project) -> Callable[[str], Where]:
     """Where a question id is written (its file, line and column)."""
+
     def locate(ident: str) -> Where:
         located = project.where.get(ident)
         if located is None:
             return Where("?", 1, 1)
         line, column = located.source.locate(located.prefix)
         return Where(located.source.file, line, column)
+
     return locate
 
 
@@ -123,8 +136,9 @@ def export_banks(root: Path, course_file: str, fmt: str, target: Path) -> Export
     project, course = load_course(root, course_file)
     files, result = render_banks(project, course, fmt)
     layout = Layout()
-    owned = [root / folder for folder in (layout.lessons, layout.quizzes, layout.glossary, layout.courses,
-                                          "docs", ".git")]
+    owned = [
+        root / folder for folder in (layout.lessons, layout.quizzes, layout.glossary, layout.courses, "docs", ".git")
+    ]
     check_output_dir(target, root, owned, marker=REPORT)
     with staging_for(target) as staging:
         for name, data in files.items():

@@ -28,8 +28,9 @@ from ..model import (
 from ..render.markdown import model_texts
 from .common import Bank, Context, Skip, absolute_tolerance, bank_question, category_path, decimal, moodle_weight
 
-_ESCAPES = str.maketrans({"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:",
-                          "\n": "\\n", "\r": ""})
+_ESCAPES = str.maketrans(
+    {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n", "\r": ""}
+)
 #: Characters GIFT's ordering syntax (qtype_ordering) cannot escape in an item; gift-pegjs rejects them there.
 _ORDERING_UNSAFE = set("~=#{}\\:\n")
 #: Moodle renders [markdown] with Markdown Extra; these Python-Markdown extensions are its near equivalent.
@@ -51,8 +52,10 @@ def rich(text: str, tagged: bool = False) -> str:
 def write_gift(bank: Bank, ctx: Context) -> str:
     """The bank as one GIFT file: a $CATEGORY per lesson, then its questions."""
     moodle_md = markdown.Markdown(extensions=_MOODLE_MARKDOWN)
-    blocks = [f"// {escape(bank.title)}\n// Moodle: Question bank > Import > GIFT format (UTF-8). "
-              "Ordering questions need Moodle 4.4 or the qtype_ordering plugin."]
+    blocks = [
+        f"// {escape(bank.title)}\n// Moodle: Question bank > Import > GIFT format (UTF-8). "
+        "Ordering questions need Moodle 4.4 or the qtype_ordering plugin."
+    ]
     for _, lesson_title, quizzes in bank.categories():
         blocks.append(f"$CATEGORY: {category_path(bank, lesson_title)}")
         for bq in quizzes:
@@ -117,11 +120,17 @@ def _choices(q: SingleChoice | MultipleResponse, scoring: str, ctx: Context) -> 
     plus, minus = moodle_weight(1 / right), moodle_weight(-1 / right)
     if isinstance(q, MultipleResponse):
         if (q.scoring or scoring) == "all":
-            ctx.warn(q.id, "Moodle has no all-or-nothing multiple answer: exported with partial credit "
-                     "(+1/n per right option, -1/n per wrong one, the site's 'partial' rule)")
+            ctx.warn(
+                q.id,
+                "Moodle has no all-or-nothing multiple answer: exported with partial credit "
+                "(+1/n per right option, -1/n per wrong one, the site's 'partial' rule)",
+            )
         if plus is None or minus is None:
-            ctx.warn(q.id, f"{right} right options give weights of {100 / right:.5f}%, which Moodle's list of grades "
-                     "lacks: choose 'nearest grade' when importing")
+            ctx.warn(
+                q.id,
+                f"{right} right options give weights of {100 / right:.5f}%, which Moodle's list of grades "
+                "lacks: choose 'nearest grade' when importing",
+            )
     for option in q.options:
         if isinstance(q, SingleChoice):
             mark = "=" if option.correct else "~"
@@ -135,8 +144,10 @@ def _choices(q: SingleChoice | MultipleResponse, scoring: str, ctx: Context) -> 
 
 def _fill(q: FillIn, ctx: Context) -> str:
     if len(q.blanks) != 1:
-        raise Skip(f"GIFT holds one blank per question, this one has {len(q.blanks)}; the Moodle XML file keeps "
-                   "it (as a cloze question)")
+        raise Skip(
+            f"GIFT holds one blank per question, this one has {len(q.blanks)}; the Moodle XML file keeps "
+            "it (as a cloze question)"
+        )
     blank = q.blanks[0]
     if blank.regex:
         ctx.warn(q.id, f"GIFT has no regular expressions: the pattern {blank.regex!r} is not carried")
@@ -147,8 +158,11 @@ def _fill(q: FillIn, ctx: Context) -> str:
     # starts with its blank goes untagged; its feedback texts then carry the tag themselves.
     tagged = not head
     if tagged and ctx.md.plain(after) != after.strip():
-        ctx.warn(q.id, "a prompt that starts with its blank cannot carry GIFT's [markdown] tag: Moodle shows its "
-                 "Markdown as typed")
+        ctx.warn(
+            q.id,
+            "a prompt that starts with its blank cannot carry GIFT's [markdown] tag: Moodle shows its "
+            "Markdown as typed",
+        )
     # Moodle (and gift-pegjs) read '=' with '->' in an answer block as matching, and '->' cannot be escaped.
     if any("->" in a for a in blank.accept):
         raise Skip("GIFT reads '->' in a short answer as a matching pair; the Moodle XML file keeps this question")
@@ -171,8 +185,11 @@ def _ordering(q: Ordering, ctx: Context, prompt: str) -> str:
     items = [ctx.plain(q.id, item, "an ordering item in GIFT") for item in q.items]
     unsafe = sorted({c for item in items for c in item if c in _ORDERING_UNSAFE})
     if unsafe or "{" in q.prompt or "}" in q.prompt or any(i.startswith("//") for i in items):
-        raise Skip("GIFT's ordering syntax cannot escape " + (" ".join(repr(c) for c in unsafe) or "braces") +
-                   " in this question; the Moodle XML file keeps it")
+        raise Skip(
+            "GIFT's ordering syntax cannot escape "
+            + (" ".join(repr(c) for c in unsafe) or "braces")
+            + " in this question; the Moodle XML file keeps it"
+        )
     if q.explanation:
         ctx.warn(q.id, "GIFT's ordering syntax has no general feedback: the explanation is not carried")
     body = "".join(f"{item}\n" for item in items)
@@ -203,8 +220,11 @@ def _check_markdown(q: Question, ctx: Context, moodle_md: markdown.Markdown) -> 
             continue
         moodle_md.reset()
         if ctx.md.plain(text) != _text_of(moodle_md.convert(text)):
-            ctx.warn(q.id, f"uses Markdown that Moodle's Markdown does not render (admonitions, ==mark==, "
-                     f"^^insert^^, tabs …): {text.strip()[:60]!r}; the Moodle XML file renders it")
+            ctx.warn(
+                q.id,
+                f"uses Markdown that Moodle's Markdown does not render (admonitions, ==mark==, "
+                f"^^insert^^, tabs …): {text.strip()[:60]!r}; the Moodle XML file renders it",
+            )
             return
 
 

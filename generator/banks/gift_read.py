@@ -44,9 +44,12 @@ from .imported import (
 )
 
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
-_ORDERING = re.compile(r">\s*(\d+)\s*((?:ALL|EXACT|RANDOM|REL|CONTIGUOUS|CONTIG)?)\s*"
-                       r"((?:HORIZONTAL|HORI|H|VERTICAL|VERT|V)?)\s*([A-Z_]*)\s*((?:SHOW|TRUE|YES|HIDE|FALSE|NO)?)"
-                       r"[ \t]*(.*)$", re.DOTALL)
+_ORDERING = re.compile(
+    r">\s*(\d+)\s*((?:ALL|EXACT|RANDOM|REL|CONTIGUOUS|CONTIG)?)\s*"
+    r"((?:HORIZONTAL|HORI|H|VERTICAL|VERT|V)?)\s*([A-Z_]*)\s*((?:SHOW|TRUE|YES|HIDE|FALSE|NO)?)"
+    r"[ \t]*(.*)$",
+    re.DOTALL,
+)
 #: Stands for the answer box while a prompt in HTML or plain text is converted.
 _BOX = "\ue000box\ue001"
 
@@ -75,7 +78,7 @@ def read_gift(source_text: str, file: str) -> ImportedFile:
     for line in source_text.split("\n"):
         if line.lstrip().startswith("//"):  # a comment line counts as a space, as in Moodle
             comments[offset] = line
-            masked[offset:offset + len(line)] = " " * len(line)
+            masked[offset : offset + len(line)] = " " * len(line)
         offset += len(line) + 1
     masked_text = "".join(masked)
     # Questions are split on blank lines first; comment lines inside a question belong to it (as in Moodle).
@@ -113,7 +116,7 @@ def _question(source: _Source, units: Units, comments: list[str], out: ImportedF
     if not units:
         return None
     if text(units).startswith("$CATEGORY:"):
-        out.categories.append(text(units)[len("$CATEGORY:"):].strip())
+        out.categories.append(text(units)[len("$CATEGORY:") :].strip())
         return None
     line, column = source.position(units[0].offset)
     ident = next((m.group(1).strip() for c in comments for m in [re.search(r"\[id:([^\]]+)\]", c)] if m), None)
@@ -135,25 +138,31 @@ def _question(source: _Source, units: Units, comments: list[str], out: ImportedF
     if closing < 0:
         raise Malformed(units[opening].offset, "the answer block opened here is not closed with '}'")
     if (again := find(units, "{", closing + 1)) >= 0:
-        raise Malformed(units[again].offset, "a second answer block: a GIFT question has one (write \\{ for a "
-                        "literal brace)")
+        raise Malformed(
+            units[again].offset, "a second answer block: a GIFT question has one (write \\{ for a literal brace)"
+        )
     fmt, _ = formatted(units[i:opening], "moodle")
     data: dict[str, Any] = {"id": clean_id(ident) or clean_id(title)}
     if title and title != data["id"]:
         notes.append(f"title {title!r} not kept: questions here have ids, not titles")
-    answers = units[opening + 1:closing]
+    answers = units[opening + 1 : closing]
     if (general := rfind(answers, "####")) >= 0:
-        data["explanation"] = md(answers[general + 4:], fmt)
+        data["explanation"] = md(answers[general + 4 :], fmt)
         answers = answers[:general]
     try:
-        data |= _answers(strip(answers), units[i:opening], units[closing + 1:], fmt, notes)
+        data |= _answers(strip(answers), units[i:opening], units[closing + 1 :], fmt, notes)
     except Dropped as exc:
         out.notes.append(f"line {line}: question {data['id'] or title or ''} not imported: {exc}")
         return None
     if skills := clean_tags(tags, notes):
         data["skills"] = skills
-    return Imported({k: v for k, v in data.items() if v not in (None, "", [], {})}, line, column, notes,
-                    out.categories[-1] if out.categories else None)
+    return Imported(
+        {k: v for k, v in data.items() if v not in (None, "", [], {})},
+        line,
+        column,
+        notes,
+        out.categories[-1] if out.categories else None,
+    )
 
 
 def _prompt(before: Units, after: Units, fmt: str, fill: bool) -> str:
@@ -188,8 +197,13 @@ def _answers(body: Units, before: Units, after: Units, fmt: str, notes: list[str
         for marker, part in split(body, "=~"):
             share, rest = (1.0, part) if marker == "=" else weight(part)
             answer, *feedback = cut(rest, "#", 1)
-            options.append((md(answer, fmt), 0.0 if share is None else share,
-                            md(feedback[0], fmt) if feedback and text(feedback[0]).strip() else None))
+            options.append(
+                (
+                    md(answer, fmt),
+                    0.0 if share is None else share,
+                    md(feedback[0], fmt) if feedback and text(feedback[0]).strip() else None,
+                )
+            )
         return {"prompt": prompt, **choice_question(options, find(body, "=") >= 0, notes)}
     if find(body, "=") >= 0 and "->" in value:
         pairs = []
@@ -197,7 +211,7 @@ def _answers(body: Units, before: Units, after: Units, fmt: str, notes: list[str
             arrow = text(part).find("->")
             if arrow < 0:
                 raise Malformed((strip(part) or body)[0].offset, "a matching pair needs 'left -> right'")
-            pairs.append((md(part[:arrow], fmt), escape_text(text(part[arrow + 2:]).strip())))
+            pairs.append((md(part[:arrow], fmt), escape_text(text(part[arrow + 2 :]).strip())))
         return {"prompt": prompt, **pairs_question(pairs, notes)}
     head, *feedbacks = cut(body, "#", 2)
     if text(head).strip() in ("T", "TRUE", "F", "FALSE"):
@@ -216,7 +230,7 @@ def _answer_parts(units: Units) -> tuple[float | None, str, Units, Units | None]
 
 def _numeric(body: Units, fmt: str, notes: list[str]) -> dict[str, Any]:
     tilde = find(body, "~")  # Moodle: what follows '~' is the feedback for any other number
-    wrong = body[tilde + 1:] if tilde >= 0 else None
+    wrong = body[tilde + 1 :] if tilde >= 0 else None
     answers: list[tuple[float | None, float, float, str | None]] = []
     for chunk in (c for c in cut(body[:tilde] if tilde >= 0 else body, "=", len(body)) if text(c).strip()):
         share, value, units, fb = _answer_parts(chunk)
@@ -226,14 +240,20 @@ def _numeric(body: Units, fmt: str, notes: list[str]) -> dict[str, Any]:
         if value == "*":
             answers.append((None, 0.0, 0.0 if share is None else share, feedback))
         elif high and _NUMBER.fullmatch(low.strip()) and _NUMBER.fullmatch(high.strip()):
-            answers.append(((float(low) + float(high)) / 2, abs(float(high) - float(low)) / 2,
-                            1.0 if share is None else share, feedback))
+            answers.append(
+                (
+                    (float(low) + float(high)) / 2,
+                    abs(float(high) - float(low)) / 2,
+                    1.0 if share is None else share,
+                    feedback,
+                )
+            )
         elif _NUMBER.fullmatch(number.strip()) and (not margin or _NUMBER.fullmatch(margin.strip())):
-            answers.append((float(number), float(margin) if margin else 0.0, 1.0 if share is None else share,
-                            feedback))
+            answers.append((float(number), float(margin) if margin else 0.0, 1.0 if share is None else share, feedback))
         else:
-            raise Malformed((strip(units) or chunk)[0].offset, f"expected a number, number:margin or min..max; "
-                            f"found {value!r}")
+            raise Malformed(
+                (strip(units) or chunk)[0].offset, f"expected a number, number:margin or min..max; found {value!r}"
+            )
     if wrong is not None and (after := cut(wrong, "#", 1)[1:]) and text(after[0]).strip():
         answers.append((None, 0.0, 0.0, md(after[0], fmt)))
     return numeric_answers(answers, notes)

@@ -89,8 +89,11 @@ def split(units: Units, markers: str) -> list[tuple[str, Units]]:
         else:
             parts[-1][1].append(u)
     if text(parts[0][1]).strip():
-        raise Malformed(strip(parts[0][1])[0].offset, "text before the first answer (answers start with "
-                        f"{' or '.join(repr(m) for m in markers)}); write \\= or \\~ for a literal one")
+        raise Malformed(
+            strip(parts[0][1])[0].offset,
+            "text before the first answer (answers start with "
+            f"{' or '.join(repr(m) for m in markers)}); write \\= or \\~ for a literal one",
+        )
     return parts[1:]
 
 
@@ -110,13 +113,13 @@ def weight(units: Units) -> tuple[float | None, Units]:
     match = _WEIGHT.match(text(units))
     if match is None:
         return None, units
-    return float(match.group(1).replace(",", ".")) / 100, units[match.end():]
+    return float(match.group(1).replace(",", ".")) / 100, units[match.end() :]
 
 
 def split_format(value: str, default: str) -> tuple[str, str]:
     """(format, the rest) of a text that may start with a [format] tag."""
     match = _FORMAT.match(value)
-    return (match.group(1), value[match.end():].lstrip()) if match else (default, value)
+    return (match.group(1), value[match.end() :].lstrip()) if match else (default, value)
 
 
 def formatted(units: Units, default: str) -> tuple[str, str]:

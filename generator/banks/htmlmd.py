@@ -12,11 +12,24 @@ import xml.etree.ElementTree as ET
 
 from .htmltree import parse_fragment
 
-_BLOCKS = {"p", "div", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "hr",
-           "dl", "details", "summary", "section", "article", "header", "footer", "figure", "thead", "tbody", "tr",
-           "center", "form", "fieldset"}
-_WRAP = {"strong": "**", "b": "**", "em": "*", "i": "*", "mark": "==", "del": "~~", "s": "~~", "strike": "~~",
-         "ins": "^^", "u": "^^", "sub": "~", "sup": "^"}
+_BLOCKS = frozenset(
+    "p div ul ol li h1 h2 h3 h4 h5 h6 blockquote pre table hr dl details summary section article header footer "
+    "figure thead tbody tr center form fieldset".split()
+)
+_WRAP = {
+    "strong": "**",
+    "b": "**",
+    "em": "*",
+    "i": "*",
+    "mark": "==",
+    "del": "~~",
+    "s": "~~",
+    "strike": "~~",
+    "ins": "^^",
+    "u": "^^",
+    "sub": "~",
+    "sup": "^",
+}
 #: Escaped everywhere: inline syntax of Markdown and of the site's extensions (tilde, caret, tables, attributes).
 _ALWAYS = set("\\`*_[]~^|{}")
 _SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's whitespace; a no-break space is text
@@ -30,8 +43,8 @@ def escape_text(text: str) -> str:
     """Plain text as Markdown that shows exactly `text` (whitespace as HTML collapses it)."""
     out = []
     for n, c in enumerate(text):
-        following = text[n + 1:n + 2]
-        if c in _ALWAYS or (c == "=" and "=" in (following, text[n - 1:n])):
+        following = text[n + 1 : n + 2]
+        if c in _ALWAYS or (c == "=" and "=" in (following, text[n - 1 : n])):
             out.append("\\" + c)
         elif c == "<" and (following.isalpha() or following in "/!?") and following:
             out.append("&lt;")
@@ -45,8 +58,10 @@ def escape_text(text: str) -> str:
 def plain_to_markdown(text: str) -> str:
     """Plain text (GIFT [plain], Moodle plain_text) as Markdown: paragraphs kept, line breaks hard."""
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
-    return "\n\n".join(_protect("  \n".join(escape_text(_SPACE.sub(" ", line).strip())
-                                            for line in p.splitlines() if line.strip())) for p in paragraphs)
+    return "\n\n".join(
+        _protect("  \n".join(escape_text(_SPACE.sub(" ", line).strip()) for line in p.splitlines() if line.strip()))
+        for p in paragraphs
+    )
 
 
 def html_to_markdown(html: str, line_breaks: bool = False) -> str:
@@ -187,14 +202,18 @@ def _list(element: ET.Element) -> str:
 
 def _table(element: ET.Element) -> str:
     rows = [tr for tr in element.iter("tr")]
-    cells = [[_inline_content(cell).strip().replace("\n", " ") for cell in tr if cell.tag in ("td", "th")]
-             for tr in rows]
+    cells = [
+        [_inline_content(cell).strip().replace("\n", " ") for cell in tr if cell.tag in ("td", "th")] for tr in rows
+    ]
     if not cells or not cells[0]:
         return ""
     width = max(len(r) for r in cells)
     cells = [r + [""] * (width - len(r)) for r in cells]
-    aligns = [{"left": ":---", "right": "---:", "center": ":---:"}.get(c.get("align", ""), "---")
-              for c in rows[0] if c.tag in ("td", "th")] + ["---"] * width
+    aligns = [
+        {"left": ":---", "right": "---:", "center": ":---:"}.get(c.get("align", ""), "---")
+        for c in rows[0]
+        if c.tag in ("td", "th")
+    ] + ["---"] * width
     lines = ["| " + " | ".join(cells[0]) + " |", "| " + " | ".join(aligns[:width]) + " |"]
     return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in cells[1:]])
 
@@ -206,7 +225,7 @@ def _inline_content(element: ET.Element, active: frozenset[str] = frozenset()) -
         mark = _WRAP.get(str(child.tag), "")
         if mark and len(parts) > 1 and not parts[-1] and parts[-2].endswith(mark) and part.startswith(mark):
             # <em>a</em><em>b</em> shows as one run: "*a**b*" would not read back, "*ab*" does
-            parts[-2], part = parts[-2][:-len(mark)], part[len(mark):]
+            parts[-2], part = parts[-2][: -len(mark)], part[len(mark) :]
         parts.append(part)
         parts.append(escape_text(_SPACE.sub(" ", child.tail or "")))
     return "".join(parts)
@@ -233,7 +252,7 @@ def _inline(element: ET.Element, active: frozenset[str] = frozenset()) -> str:
     core = inner.strip()
     if mark is None or not core:
         return inner
-    lead, trail = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()):]
+    lead, trail = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()) :]
     return f"{lead}{mark}{core}{mark}{trail}"
 
 

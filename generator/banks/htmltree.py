@@ -13,14 +13,66 @@ from html.parser import HTMLParser
 #: Elements that never have content or an end tag.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 #: Elements an open <p> ends at (HTML's implied end tags, the common cases).
-_CLOSES_P = frozenset({"p", "div", "ul", "ol", "table", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
-                       "dl", "hr", "details"})
+_CLOSES_P = frozenset(
+    {"p", "div", "ul", "ol", "table", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "hr", "details"}
+)
 #: The XHTML elements QTI 2.1 allows in items, and for the other elements the site's HTML has, the nearest one.
-_ALLOWED = {"a", "abbr", "b", "blockquote", "br", "code", "dd", "div", "dl", "dt", "em", "h1", "h2", "h3", "h4",
-            "h5", "h6", "hr", "i", "kbd", "li", "ol", "p", "pre", "small", "span", "strong", "sub", "sup", "table",
-            "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "cite", "q", "samp", "var", "tt", "big"}
-_NEAREST = {"mark": "span", "ins": "span", "u": "span", "del": "span", "s": "span", "label": "span",
-            "details": "div", "summary": "p"}
+_ALLOWED = {
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "kbd",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "cite",
+    "q",
+    "samp",
+    "var",
+    "tt",
+    "big",
+}
+_NEAREST = {
+    "mark": "span",
+    "ins": "span",
+    "u": "span",
+    "del": "span",
+    "s": "span",
+    "label": "span",
+    "details": "div",
+    "summary": "p",
+}
 _KEEP_ATTRIBUTES = {"class", "href", "colspan", "rowspan"}
 #: Content dropped whole: never text an author meant to show.
 _SKIP = frozenset({"script", "style", "template", "head", "title"})

@@ -73,21 +73,26 @@ def clean_tags(tags: list[str], notes: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def choice_question(options: list[tuple[str, float, str | None]], single_marked: bool,
-                    notes: list[str]) -> dict[str, Any]:
+def choice_question(
+    options: list[tuple[str, float, str | None]], single_marked: bool, notes: list[str]
+) -> dict[str, Any]:
     """A single or multiple choice from (text, fraction, feedback) options, as Moodle weighs them.
 
     `single_marked`: the file says one answer (GIFT's '=', Moodle's <single>true</single>).
     """
     full = [o for o in options if o[1] >= 0.999]
     if single_marked and len(full) != 1:
-        raise Dropped(f"a one-answer question with {len(full)} fully right options has no form here (a single "
-                      "choice has exactly one right option)")
+        raise Dropped(
+            f"a one-answer question with {len(full)} fully right options has no form here (a single "
+            "choice has exactly one right option)"
+        )
     if single_marked:
         partial = [o for o in options if 0 < o[1] < 0.999]
         if partial:
-            notes.append("partial credit on " + ", ".join(repr(o[0]) for o in partial) + " dropped: a single-choice "
-                         "question has one right option")
+            notes.append(
+                "partial credit on " + ", ".join(repr(o[0]) for o in partial) + " dropped: a single-choice "
+                "question has one right option"
+            )
         return {"type": "single", "options": [_option(t, f >= 0.999, fb) for t, f, fb in options]}
     right = [o for o in options if o[1] > 0]
     if not right:
@@ -95,8 +100,10 @@ def choice_question(options: list[tuple[str, float, str | None]], single_marked:
     k = len(right)
     site_rule = all(abs(f - (1 / k if f > 0 else -1 / k)) < 1e-3 for _, f, _ in options)
     if not site_rule:
-        notes.append("weights " + ", ".join(f"{f * 100:g}%" for _, f, _ in options) + " read as: positive = right; "
-                     "scored by the site's partial rule (+1/n per right option, -1/n per wrong one)")
+        notes.append(
+            "weights " + ", ".join(f"{f * 100:g}%" for _, f, _ in options) + " read as: positive = right; "
+            "scored by the site's partial rule (+1/n per right option, -1/n per wrong one)"
+        )
     return {"type": "multiple", "scoring": "partial", "options": [_option(t, f > 0, fb) for t, f, fb in options]}
 
 
@@ -119,8 +126,11 @@ def pairs_question(pairs: list[tuple[str, str]], notes: list[str]) -> dict[str, 
     rights = [right for _, right in real]
     if len(set(rights)) < len(rights):
         categories = list(dict.fromkeys(rights + spare))
-        return {"type": "categorise", "categories": categories,
-                "items": [{"text": left, "category": right} for left, right in real]}
+        return {
+            "type": "categorise",
+            "categories": categories,
+            "items": [{"text": left, "category": right} for left, right in real],
+        }
     data: dict[str, Any] = {"type": "matching", "pairs": [{"left": left, "right": right} for left, right in real]}
     if spare:
         data["distractors"] = list(dict.fromkeys(s for s in spare if s not in rights))

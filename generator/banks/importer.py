@@ -43,17 +43,31 @@ class Written:
 def decode(data: bytes, file: str) -> str:
     """The text of a question file: UTF-8, with or without a byte order mark; anything else is an error."""
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ContentErrors([ContentError(file, 1, 1, "", "the file is UTF-16 or UTF-32 (it starts with that byte "
-                                          "order mark); save it as UTF-8")])
+        raise ContentErrors(
+            [
+                ContentError(
+                    file,
+                    1,
+                    1,
+                    "",
+                    "the file is UTF-16 or UTF-32 (it starts with that byte order mark); save it as UTF-8",
+                )
+            ]
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ContentErrors([ContentError(file, line, column, "", f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-                                          "save the file as UTF-8")]) from None
+        raise ContentErrors(
+            [
+                ContentError(
+                    file, line, column, "", f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+                )
+            ]
+        ) from None
 
 
 def read_bank_file(path: Path, shown: str) -> ImportedFile:
@@ -63,14 +77,20 @@ def read_bank_file(path: Path, shown: str) -> ImportedFile:
     except OSError as exc:
         raise ContentErrors([ContentError(shown, 1, 1, "", f"cannot read this file ({exc.strerror or exc})")]) from None
     if len(data) > MAX_BYTES:
-        raise ContentErrors([ContentError(shown, 1, 1, "", f"file is {len(data):,} bytes; question files are "
-                                          f"limited to {MAX_BYTES:,} bytes")])
+        raise ContentErrors(
+            [
+                ContentError(
+                    shown, 1, 1, "", f"file is {len(data):,} bytes; question files are limited to {MAX_BYTES:,} bytes"
+                )
+            ]
+        )
     text = decode(data, shown)
     if text.lstrip().startswith("<"):
         declared = re.match(r"\s*<\?xml[^>]*encoding=[\"']([^\"']+)", text)
         if declared and declared.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
-            raise ContentErrors([ContentError(shown, 1, 1, "", f"the file declares encoding {declared.group(1)!r}; "
-                                              "save it as UTF-8")])
+            raise ContentErrors(
+                [ContentError(shown, 1, 1, "", f"the file declares encoding {declared.group(1)!r}; save it as UTF-8")]
+            )
         return read_moodle_xml(text, shown)
     return read_gift(text, shown)
 
@@ -101,8 +121,12 @@ def import_files(paths: list[Path], root: Path, lesson: str | None) -> list[Writ
             title = (category or "").replace("//", "\x00").split("/")[-1].replace("\x00", "/").strip() or quiz_id
             notes = imported.notes if n == 1 else []
             plans.append(_plan(path, quiz_id, title, lesson, questions, notes, taken, root))
-    clashes = [ContentError(display_path(p, root), 1, 1, "", "already exists; the importer never overwrites a file")
-               for plan in plans for p in (plan[0], plan[2]) if p is not None and p.exists()]
+    clashes = [
+        ContentError(display_path(p, root), 1, 1, "", "already exists; the importer never overwrites a file")
+        for plan in plans
+        for p in (plan[0], plan[2])
+        if p is not None and p.exists()
+    ]
     if clashes:
         raise ContentErrors(clashes)
     written = []
@@ -115,8 +139,16 @@ def import_files(paths: list[Path], root: Path, lesson: str | None) -> list[Writ
     return written
 
 
-def _plan(path: Path, quiz_id: str, title: str, lesson: str | None, questions: list[Imported], file_notes: list[str],
-          taken: set[str], root: Path) -> tuple[Path, str, Path | None, str | None, Written]:
+def _plan(
+    path: Path,
+    quiz_id: str,
+    title: str,
+    lesson: str | None,
+    questions: list[Imported],
+    file_notes: list[str],
+    taken: set[str],
+    root: Path,
+) -> tuple[Path, str, Path | None, str | None, Written]:
     lesson_id = lesson or _unique(f"{quiz_id}-lesson", taken)
     items: list[tuple[dict[str, Any], list[str]]] = []
     dropped = [f"{path}: {note}" for note in file_notes]
@@ -124,8 +156,9 @@ def _plan(path: Path, quiz_id: str, title: str, lesson: str | None, questions: l
         data = dict(question.data)
         wanted = data.get("id") or f"{quiz_id}-q{n:02d}"
         data["id"] = _unique(wanted, taken)
-        notes = list(question.notes) + ([f"id {wanted!r} is used elsewhere; renamed {data['id']!r}"]
-                                        if data["id"] != wanted else [])
+        notes = list(question.notes) + (
+            [f"id {wanted!r} is used elsewhere; renamed {data['id']!r}"] if data["id"] != wanted else []
+        )
         data = _ordered(data)
         try:
             _QUESTION.validate_python(data)
@@ -137,8 +170,17 @@ def _plan(path: Path, quiz_id: str, title: str, lesson: str | None, questions: l
         dropped += [f"{path}:{question.line}: {data['id']}: {note}" for note in notes]
         items.append((data, notes))
     if not items:
-        raise ContentErrors([ContentError(str(path), 1, 1, "", "no question in this file could be imported" +
-                                          (f" ({file_notes[0]})" if file_notes else ""))])
+        raise ContentErrors(
+            [
+                ContentError(
+                    str(path),
+                    1,
+                    1,
+                    "",
+                    "no question in this file could be imported" + (f" ({file_notes[0]})" if file_notes else ""),
+                )
+            ]
+        )
     header = [f"Imported from {path.name} by `python -m generator questions import`."]
     header += [f"dropped: {note}" for note in file_notes]
     fields = {"id": quiz_id, "title": title, "lesson": lesson_id}
@@ -157,13 +199,22 @@ def _plan(path: Path, quiz_id: str, title: str, lesson: str | None, questions: l
 def _stub_lesson(lesson_id: str, title: str, questions: list[str], source: str) -> str:
     """A lesson file that `check` accepts, for the imported quiz to belong to; its text is to be written."""
     fields = {
-        "id": lesson_id, "title": title, "summary": f"（待补充）{title}", "minutes": 30,
+        "id": lesson_id,
+        "title": title,
+        "summary": f"（待补充）{title}",
+        "minutes": 30,
         "objectives": [{"id": f"{lesson_id}-o1", "text": f"掌握“{title}”的内容", "assessed_by": questions}],
         "sections": [{"title": title, "body": "（待补充：本课正文。）"}],
         "key_points": ["（待补充：本课要点。）"],
     }
-    return content_file("../schema/lesson.schema.json", [f"A stub lesson for the questions imported from {source}; "
-                        "write its sections, objectives and key points (see docs/authoring.md)."], fields)
+    return content_file(
+        "../schema/lesson.schema.json",
+        [
+            f"A stub lesson for the questions imported from {source}; "
+            "write its sections, objectives and key points (see docs/authoring.md)."
+        ],
+        fields,
+    )
 
 
 def _ids_in(root: Path) -> set[str]:

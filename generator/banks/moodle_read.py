@@ -36,8 +36,17 @@ def read_moodle_xml(text: str, file: str) -> ImportedFile:
     root, positions = parse_xml(text, file)
     if root.tag != "quiz":
         line, column = positions.of(root)
-        raise ContentErrors([ContentError(file, line, column, "", f"expected a 'quiz' root element, found "
-                                          f"{root.tag!r}: this is not a Moodle XML question file")])
+        raise ContentErrors(
+            [
+                ContentError(
+                    file,
+                    line,
+                    column,
+                    "",
+                    f"expected a 'quiz' root element, found {root.tag!r}: this is not a Moodle XML question file",
+                )
+            ]
+        )
     out, errors = ImportedFile(), []
     for element in root.iter("question"):
         kind = element.get("type", "")
@@ -58,8 +67,15 @@ def read_moodle_xml(text: str, file: str) -> ImportedFile:
         except _BadError as exc:
             errors.append(ContentError(file, *positions.of(exc.element), "", exc.message))
             continue
-        out.questions.append(Imported({k: v for k, v in data.items() if v not in (None, "", [], {})},
-                                      line, column, notes, out.categories[-1] if out.categories else None))
+        out.questions.append(
+            Imported(
+                {k: v for k, v in data.items() if v not in (None, "", [], {})},
+                line,
+                column,
+                notes,
+                out.categories[-1] if out.categories else None,
+            )
+        )
     if errors:
         raise ContentErrors(errors)
     return out
@@ -138,8 +154,9 @@ def _body(element: ET.Element, kind: str, positions: Positions, file: str, notes
     if kind == "shortanswer":
         if _plain(element, "usecase") == "1":
             notes.append("case-sensitive in Moodle; the site ignores case")
-        data = short_answers([(_plain(a, "text"), _fraction(a), _md(a.find("feedback")) or None) for a in answers],
-                             notes)
+        data = short_answers(
+            [(_plain(a, "text"), _fraction(a), _md(a.find("feedback")) or None) for a in answers], notes
+        )
         return data | {"prompt": f"{prompt}\n\n{{_}}" if prompt else "{_}"}
     if kind == "numerical":
         values = []
@@ -151,8 +168,9 @@ def _body(element: ET.Element, kind: str, positions: Positions, file: str, notes
             except ValueError:
                 raise _BadError(a, f"answer {value!r} with tolerance {tolerance!r} is not a number") from None
         data = {"prompt": prompt} | numeric_answers(values, notes)
-        unit = next((_plain(u, "unit_name") for u in element.iter("unit") if _plain(u, "multiplier") in ("1", "1.0")),
-                    "")
+        unit = next(
+            (_plain(u, "unit_name") for u in element.iter("unit") if _plain(u, "multiplier") in ("1", "1.0")), ""
+        )
         return data | ({"unit": unit} if unit else {})
     if kind == "matching":
         pairs = [(_md(s, "html"), escape_text(_plain(s, "answer"))) for s in element.findall("subquestion")]
@@ -183,7 +201,7 @@ def _cloze(questiontext: ET.Element | None, notes: list[str]) -> dict[str, Any]:
         for part in re.split(r"(?<![\\&])~", html.unescape(match.group(3))):
             fraction, rest = (1.0, part[1:]) if part.startswith("=") else _weight(part)
             mark = re.search(r"(?<!\\)#", rest)
-            answer, feedback = (rest[:mark.start()], rest[mark.end():]) if mark else (rest, "")
+            answer, feedback = (rest[: mark.start()], rest[mark.end() :]) if mark else (rest, "")
             value = answer.replace("\\}", "}").replace("\\#", "#").strip()
             alternatives.append((value, fraction, feedback.replace("\\}", "}").replace("\\#", "#").strip() or None))
         data = short_answers(alternatives, notes)
@@ -194,8 +212,9 @@ def _cloze(questiontext: ET.Element | None, notes: list[str]) -> dict[str, Any]:
     marked = _CLOZE.sub(blank, source)
     if not blanks:
         raise Dropped("a cloze question without parts")
-    prompt = to_markdown(marked, _FORMATS.get(questiontext.get("format", "html"), "html") if questiontext is not None
-                         else "html")
+    prompt = to_markdown(
+        marked, _FORMATS.get(questiontext.get("format", "html"), "html") if questiontext is not None else "html"
+    )
     for n in range(len(blanks)):
         prompt = prompt.replace(_BLANK_TOKEN.format(n), "{_}")
     data: dict[str, Any] = {"type": "fill", "prompt": prompt, "blanks": blanks}
@@ -208,4 +227,4 @@ def _cloze(questiontext: ET.Element | None, notes: list[str]) -> dict[str, Any]:
 
 def _weight(part: str) -> tuple[float, str]:
     match = re.match(r"%(-?\d+(?:[.,]\d*)?)%", part)
-    return (float(match.group(1).replace(",", ".")) / 100, part[match.end():]) if match else (0.0, part)
+    return (float(match.group(1).replace(",", ".")) / 100, part[match.end() :]) if match else (0.0, part)

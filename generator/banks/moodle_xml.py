@@ -68,8 +68,16 @@ def write_moodle_xml(bank: Bank, ctx: Context) -> bytes:
 
 
 def _question(q: Question, scoring: str, shuffle: bool, ctx: Context) -> ET.Element:
-    kind = {"single": "multichoice", "multiple": "multichoice", "truefalse": "truefalse", "fill": "cloze",
-            "numeric": "numerical", "ordering": "ordering", "matching": "matching", "categorise": "matching"}[q.type]
+    kind = {
+        "single": "multichoice",
+        "multiple": "multichoice",
+        "truefalse": "truefalse",
+        "fill": "cloze",
+        "numeric": "numerical",
+        "ordering": "ordering",
+        "matching": "matching",
+        "categorise": "matching",
+    }[q.type]
     el = ET.Element("question", type=kind)
     sub(sub(el, "name"), "text", q.id)
     prompt = _cloze_prompt(q, ctx) if isinstance(q, FillIn) else ctx.html(q.prompt)
@@ -91,8 +99,14 @@ def _question(q: Question, scoring: str, shuffle: bool, ctx: Context) -> ET.Elem
     elif isinstance(q, Numeric):
         _numeric(el, q, ctx)
     elif isinstance(q, Ordering):
-        for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", str(len(q.items))),
-                           ("gradingtype", "ALL_OR_NOTHING"), ("showgrading", "SHOW"), ("numberingstyle", "none")):
+        for tag, value in (
+            ("layouttype", "VERTICAL"),
+            ("selecttype", "ALL"),
+            ("selectcount", str(len(q.items))),
+            ("gradingtype", "ALL_OR_NOTHING"),
+            ("showgrading", "SHOW"),
+            ("numberingstyle", "none"),
+        ):
             sub(el, tag, value)
         _combined_feedback(el, q, ctx)
         for n, item in enumerate(q.items, 1):
@@ -127,11 +141,17 @@ def _choices(el: ET.Element, q: SingleChoice | MultipleResponse, scoring: str, s
     plus, minus = moodle_weight(1 / right), moodle_weight(-1 / right)
     if isinstance(q, MultipleResponse):
         if (q.scoring or scoring) == "all":
-            ctx.warn(q.id, "Moodle has no all-or-nothing multiple answer: exported with partial credit "
-                     "(+1/n per right option, -1/n per wrong one, the site's 'partial' rule)")
+            ctx.warn(
+                q.id,
+                "Moodle has no all-or-nothing multiple answer: exported with partial credit "
+                "(+1/n per right option, -1/n per wrong one, the site's 'partial' rule)",
+            )
         if plus is None or minus is None:
-            ctx.warn(q.id, f"{right} right options give weights of {100 / right:.5f}%, which Moodle's list of grades "
-                     "lacks: choose 'nearest grade' when importing")
+            ctx.warn(
+                q.id,
+                f"{right} right options give weights of {100 / right:.5f}%, which Moodle's list of grades "
+                "lacks: choose 'nearest grade' when importing",
+            )
     for option in q.options:
         if single:
             fraction = "100" if option.correct else "0"
@@ -183,8 +203,11 @@ def _cloze_prompt(q: FillIn, ctx: Context) -> str:
         ctx.warn(q.id, "Moodle's short answers have no regular expressions: the blank's pattern is not carried")
     several = len(q.blanks) > 1
     if several:
-        ctx.warn(q.id, f"Moodle grades each of the {len(q.blanks)} blanks separately (1 mark each); the site gives the "
-                 "points only when every blank is right")
+        ctx.warn(
+            q.id,
+            f"Moodle grades each of the {len(q.blanks)} blanks separately (1 mark each); the site gives the "
+            "points only when every blank is right",
+        )
         if q.feedback:
             ctx.warn(q.id, "feedback by result is not carried for a cloze question with several blanks")
     pieces = q.prompt.split(BLANK)
@@ -205,8 +228,9 @@ def _cloze_code(q: FillIn, accept: list[str], several: bool, ctx: Context) -> st
         if "~" in answer or "\\" in answer or answer.endswith("&"):
             raise Skip(f"Moodle's cloze syntax cannot hold the accepted answer {answer!r}")
     fb = q.feedback if not several else None
-    texts = {w: ctx.plain(q.id, getattr(fb, w), "cloze feedback")
-             for w in ("correct", "incorrect") if fb and getattr(fb, w)}
+    texts = {
+        w: ctx.plain(q.id, getattr(fb, w), "cloze feedback") for w in ("correct", "incorrect") if fb and getattr(fb, w)
+    }
     for which, text in list(texts.items()):
         if "~" in text or text.endswith("\\"):
             ctx.warn(q.id, f"Moodle's cloze syntax cannot hold the feedback {text!r}; it is not carried")

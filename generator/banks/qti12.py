@@ -26,7 +26,7 @@ from ..model import (
 )
 from ..render.i18n import strings
 from .common import Bank, BankQuiz, Context, Skip, absolute_tolerance, bank_question, decimal, points
-from .package import sub, xml_bytes, zip_files
+from .package import qti12_manifest, sub, xml_bytes, zip_files
 
 NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 _TOKEN = "\ue000{}\ue001"
@@ -57,7 +57,7 @@ def write_qti12(bank: Bank, ctx: Context) -> bytes:
         files[f"{ident}/{ident}.xml"] = xml_bytes(root)
         files[f"{ident}/assessment_meta.xml"] = _meta(ident, title, intro, quizzes, total, ctx)
         resources.append(ident)
-    files = {"imsmanifest.xml": _manifest(bank.id, resources)} | files
+    files = {"imsmanifest.xml": qti12_manifest(bank.id, resources)} | files
     return zip_files(files)
 
 
@@ -79,9 +79,13 @@ def _item(q: Question, bq: BankQuiz, ctx: Context) -> ET.Element:
         feedbacks["correct_fb"] = ctx.html(q.feedback.correct)
     if q.hints:
         ctx.warn(q.id, f"Canvas QTI has no hints: {len(q.hints)} hint(s) not carried")
-    for label, value in (("question_type", kind), ("points_possible", points(q)),
-                         ("original_answer_ids", ",".join(answer_ids)),
-                         ("assessment_question_identifierref", f"{q.id}-ref"), ("skills", " ".join(q.skills))):
+    for label, value in (
+        ("question_type", kind),
+        ("points_possible", points(q)),
+        ("original_answer_ids", ",".join(answer_ids)),
+        ("assessment_question_identifierref", f"{q.id}-ref"),
+        ("skills", " ".join(q.skills)),
+    ):
         field = sub(meta, "qtimetadatafield")
         sub(field, "fieldlabel", label)
         sub(field, "fieldentry", value)
@@ -91,16 +95,19 @@ def _item(q: Question, bq: BankQuiz, ctx: Context) -> ET.Element:
     return item
 
 
-def _body(q: Question, bq: BankQuiz, pres: ET.Element, proc: ET.Element, feedbacks: dict[str, str],
-          ctx: Context) -> tuple[str, list[str]]:
+def _body(
+    q: Question, bq: BankQuiz, pres: ET.Element, proc: ET.Element, feedbacks: dict[str, str], ctx: Context
+) -> tuple[str, list[str]]:
     """Presentation and scoring of one item; returns Canvas's question_type and the answer ids."""
     correct_fb = "correct_fb" if q.feedback and q.feedback.correct else None
     if isinstance(q, SingleChoice | MultipleResponse | TrueFalse):
         _material(pres, ctx.html(q.prompt))
         if isinstance(q, TrueFalse):
             words = strings(ctx.language)
-            options: list[tuple[str, bool, str | None]] = [(words["true"], q.answer, None),
-                                                          (words["false"], not q.answer, None)]
+            options: list[tuple[str, bool, str | None]] = [
+                (words["true"], q.answer, None),
+                (words["false"], not q.answer, None),
+            ]
         else:
             options = [(ctx.inline(o.text), o.correct, o.feedback) for o in q.options]
         multiple = isinstance(q, MultipleResponse)
@@ -120,8 +127,11 @@ def _body(q: Question, bq: BankQuiz, pres: ET.Element, proc: ET.Element, feedbac
             _condition(proc, ("and", conditions), score="100", feedback=correct_fb)
         else:
             _condition(proc, ("varequal", right[0]), score="100", feedback=correct_fb)
-        kind = "true_false_question" if isinstance(q, TrueFalse) else (
-            "multiple_answers_question" if multiple else "multiple_choice_question")
+        kind = (
+            "true_false_question"
+            if isinstance(q, TrueFalse)
+            else ("multiple_answers_question" if multiple else "multiple_choice_question")
+        )
         return kind, ids
     if isinstance(q, FillIn):
         return _fill(q, pres, proc, correct_fb, ctx)
@@ -133,8 +143,12 @@ def _body(q: Question, bq: BankQuiz, pres: ET.Element, proc: ET.Element, feedbac
         sub(fib, "response_label", ident="answer1")
         margin = absolute_tolerance(q)
         low, high = decimal(q.answer - margin), decimal(q.answer + margin)
-        _condition(proc, ("or", [("varequal", decimal(q.answer)), ("and", [("vargte", low), ("varlte", high)])]),
-                   score="100", feedback=correct_fb)
+        _condition(
+            proc,
+            ("or", [("varequal", decimal(q.answer)), ("and", [("vargte", low), ("varlte", high)])]),
+            score="100",
+            feedback=correct_fb,
+        )
         return "numerical_question", [f"{q.id}-numeric"]
     if isinstance(q, Ordering | Matching | Categorise):
         return _matching(q, pres, proc, correct_fb, ctx)
@@ -173,8 +187,9 @@ def _fill(q: FillIn, pres: ET.Element, proc: ET.Element, correct_fb: str | None,
     return "fill_in_multiple_blanks_question", ids
 
 
-def _matching(q: Ordering | Matching | Categorise, pres: ET.Element, proc: ET.Element, correct_fb: str | None,
-              ctx: Context) -> tuple[str, list[str]]:
+def _matching(
+    q: Ordering | Matching | Categorise, pres: ET.Element, proc: ET.Element, correct_fb: str | None, ctx: Context
+) -> tuple[str, list[str]]:
     if isinstance(q, Ordering):
         ctx.warn(q.id, "Canvas has no ordering question: exported as matching each item to its position (1, 2, …)")
         pairs = [(item, str(n)) for n, item in enumerate(q.items, 1)]
@@ -186,8 +201,12 @@ def _matching(q: Ordering | Matching | Categorise, pres: ET.Element, proc: ET.El
         spare = [c for c in q.categories if c not in {i.category for i in q.items}]
     ctx.warn(q.id, "Canvas gives credit per pair in matching questions; the site only when every pair is right")
     _material(pres, ctx.html(q.prompt))
-    rights = list(dict.fromkeys([ctx.plain(q.id, r, "a matching answer") for _, r in pairs] +
-                                [ctx.plain(q.id, s, "a matching answer") for s in spare]))
+    rights = list(
+        dict.fromkeys(
+            [ctx.plain(q.id, r, "a matching answer") for _, r in pairs]
+            + [ctx.plain(q.id, s, "a matching answer") for s in spare]
+        )
+    )
     right_ids = {text: f"{q.id}-m{n}" for n, text in enumerate(rights)}
     share = decimal(round(100 / len(pairs), 2))
     ids = []
@@ -212,8 +231,9 @@ def _material(parent: ET.Element, text: str, html: bool = True) -> None:
 Condition = tuple[Any, ...]
 
 
-def _condition(proc: ET.Element, test: Condition | None, score: str | None = None, feedback: str | None = None,
-               add: bool = False) -> None:
+def _condition(
+    proc: ET.Element, test: Condition | None, score: str | None = None, feedback: str | None = None, add: bool = False
+) -> None:
     """A respcondition: `test` (None: any response) sets or adds `score` and shows `feedback`."""
     rc = sub(proc, "respcondition", **{"continue": "Yes" if score is None or add else "No"})
     _test(sub(rc, "conditionvar"), test)
@@ -246,28 +266,16 @@ def _meta(ident: str, title: str, intro: str | None, quizzes: list[BankQuiz], to
     """Canvas's assessment_meta.xml: the quiz settings Canvas reads with the questions."""
     root = ET.Element("quiz", identifier=ident, xmlns="http://canvas.instructure.com/xsd/cccv1p0")
     practice = all(bq.quiz.mode == "practice" for bq in quizzes)
-    for tag, value in (("title", title), ("description", ctx.html(intro)),
-                       ("shuffle_answers", "true" if all(bq.quiz.shuffle_options for bq in quizzes) else "false"),
-                       ("scoring_policy", "keep_highest"), ("quiz_type", "practice_quiz" if practice else "assignment"),
-                       ("points_possible", decimal(total)), ("show_correct_answers", "true" if practice else "false"),
-                       ("allowed_attempts", "-1" if practice else "1"), ("available", "false")):
+    for tag, value in (
+        ("title", title),
+        ("description", ctx.html(intro)),
+        ("shuffle_answers", "true" if all(bq.quiz.shuffle_options for bq in quizzes) else "false"),
+        ("scoring_policy", "keep_highest"),
+        ("quiz_type", "practice_quiz" if practice else "assignment"),
+        ("points_possible", decimal(total)),
+        ("show_correct_answers", "true" if practice else "false"),
+        ("allowed_attempts", "-1" if practice else "1"),
+        ("available", "false"),
+    ):
         sub(root, tag, value)
-    return xml_bytes(root)
-
-
-def _manifest(ident: str, assessments: list[str]) -> bytes:
-    root = ET.Element("manifest", identifier=f"{ident}-manifest",
-                      xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1")
-    metadata = sub(root, "metadata")
-    sub(metadata, "schema", "IMS Content")
-    sub(metadata, "schemaversion", "1.1.3")
-    sub(root, "organizations")
-    resources = sub(root, "resources")
-    for name in assessments:
-        resource = sub(resources, "resource", identifier=name, type="imsqti_xmlv1p2")
-        sub(resource, "file", href=f"{name}/{name}.xml")
-        sub(resource, "dependency", identifierref=f"{name}-meta")
-        meta = sub(resources, "resource", identifier=f"{name}-meta", href=f"{name}/assessment_meta.xml",
-                   type="associatedcontent/imscc_xmlv1p1/learning-application-resource")
-        sub(meta, "file", href=f"{name}/assessment_meta.xml")
     return xml_bytes(root)

@@ -26,29 +26,32 @@ from ..model import (
 from ..render.i18n import strings
 from .common import Bank, BankQuiz, Context, Skip, bank_question, decimal
 from .htmltree import embed_xhtml as _flow
-from .package import sub, xml_bytes, zip_files
+from .package import qti21_manifest, qti_id, sub, xml_bytes, zip_files
 
 NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 _SCHEMA = f"{NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
 _TOKEN = "\ue000{}\ue001"
 
 
-def qti_id(ident: str) -> str:
-    """A question id as a QTI identifier (an XML name: it may not start with a digit)."""
-    return ident if ident[:1].isalpha() else f"q-{ident}"
-
-
 def write_qti21(bank: Bank, ctx: Context) -> bytes:
     """The bank as a QTI 2.1 package: items/*.xml, the test (a section per lesson) and imsmanifest.xml."""
     items: dict[str, tuple[bytes, list[str]]] = {}
-    test = ET.Element("assessmentTest", {"xmlns": NS, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
-                                         "xsi:schemaLocation": _SCHEMA, "identifier": qti_id(bank.id),
-                                         "title": bank.title})
+    test = ET.Element(
+        "assessmentTest",
+        {
+            "xmlns": NS,
+            "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+            "xsi:schemaLocation": _SCHEMA,
+            "identifier": qti_id(bank.id),
+            "title": bank.title,
+        },
+    )
     sub(test, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float")
     part = sub(test, "testPart", identifier="part", navigationMode="nonlinear", submissionMode="simultaneous")
     for lesson_id, lesson_title, quizzes in bank.categories():
-        section = sub(part, "assessmentSection", identifier=qti_id(f"{bank.id}-{lesson_id}"), title=lesson_title,
-                      visible="true")
+        section = sub(
+            part, "assessmentSection", identifier=qti_id(f"{bank.id}-{lesson_id}"), title=lesson_title, visible="true"
+        )
         if len(quizzes) == 1 and quizzes[0].quiz.draw:
             sub(section, "selection", select=str(quizzes[0].quiz.draw))
         if len(quizzes) == 1 and quizzes[0].quiz.shuffle_questions:
@@ -64,15 +67,24 @@ def write_qti21(bank: Bank, ctx: Context) -> bytes:
                 sub(section, "assessmentItemRef", identifier=qti_id(q.id), href=f"items/{q.id}.xml")
     outcome = sub(sub(test, "outcomeProcessing"), "setOutcomeValue", identifier="SCORE")
     sub(sub(outcome, "sum"), "testVariables", variableIdentifier="SCORE")
-    files = {"imsmanifest.xml": _manifest(bank, items), f"{bank.id}.xml": xml_bytes(test)}
+    files = {"imsmanifest.xml": qti21_manifest(bank.id, items), f"{bank.id}.xml": xml_bytes(test)}
     files |= {f"items/{ident}.xml": data for ident, (data, _) in items.items()}
     return zip_files(files)
 
 
 def _item(q: Question, bq: BankQuiz, ctx: Context) -> ET.Element:
-    item = ET.Element("assessmentItem", {"xmlns": NS, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
-                                         "xsi:schemaLocation": _SCHEMA, "identifier": qti_id(q.id), "title": q.id,
-                                         "adaptive": "false", "timeDependent": "false"})
+    item = ET.Element(
+        "assessmentItem",
+        {
+            "xmlns": NS,
+            "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+            "xsi:schemaLocation": _SCHEMA,
+            "identifier": qti_id(q.id),
+            "title": q.id,
+            "adaptive": "false",
+            "timeDependent": "false",
+        },
+    )
     if q.hints:
         ctx.warn(q.id, f"QTI 2.1 items here have no hints: {len(q.hints)} hint(s) not carried")
     body = ET.Element("itemBody")
@@ -84,20 +96,28 @@ def _item(q: Question, bq: BankQuiz, ctx: Context) -> ET.Element:
     item.append(body)
     _processing(q, item, test, score)
     fb = q.feedback
-    for ident, text in (("correct", fb.correct if fb else None), ("incorrect", fb.incorrect if fb else None),
-                        ("explanation", q.explanation)):
+    for ident, text in (
+        ("correct", fb.correct if fb else None),
+        ("incorrect", fb.incorrect if fb else None),
+        ("explanation", q.explanation),
+    ):
         if text:
-            _flow(sub(item, "modalFeedback", outcomeIdentifier="FEEDBACK", identifier=ident, showHide="show"),
-                  ctx.html(text))
+            _flow(
+                sub(item, "modalFeedback", outcomeIdentifier="FEEDBACK", identifier=ident, showHide="show"),
+                ctx.html(text),
+            )
     for n, option in enumerate(getattr(q, "options", [])):
         if option.feedback:
-            _flow(sub(item, "modalFeedback", outcomeIdentifier="FEEDBACK", identifier=f"C{n}", showHide="show"),
-                  ctx.html(option.feedback))
+            _flow(
+                sub(item, "modalFeedback", outcomeIdentifier="FEEDBACK", identifier=f"C{n}", showHide="show"),
+                ctx.html(option.feedback),
+            )
     return item
 
 
-def _interaction(q: Question, bq: BankQuiz, ctx: Context, item: ET.Element,
-                 body: ET.Element) -> tuple[ET.Element, ET.Element | None]:
+def _interaction(
+    q: Question, bq: BankQuiz, ctx: Context, item: ET.Element, body: ET.Element
+) -> tuple[ET.Element, ET.Element | None]:
     """Declares the responses and fills the body; returns the test for "right" and the score (None: points)."""
     if isinstance(q, FillIn):
         return _fill(q, ctx, item, body)
@@ -111,8 +131,13 @@ def _interaction(q: Question, bq: BankQuiz, ctx: Context, item: ET.Element,
         multiple = isinstance(q, MultipleResponse)
         right = [f"C{n}" for n, (_, ok) in enumerate(choices) if ok]
         response = _declare(item, "RESPONSE", "multiple" if multiple else "single", "identifier", right)
-        interaction = sub(body, "choiceInteraction", responseIdentifier="RESPONSE", maxChoices="0" if multiple else "1",
-                          shuffle="true" if bq.quiz.shuffle_options and not isinstance(q, TrueFalse) else "false")
+        interaction = sub(
+            body,
+            "choiceInteraction",
+            responseIdentifier="RESPONSE",
+            maxChoices="0" if multiple else "1",
+            shuffle="true" if bq.quiz.shuffle_options and not isinstance(q, TrueFalse) else "false",
+        )
         for n, (text, _) in enumerate(choices):
             _flow(sub(interaction, "simpleChoice", identifier=f"C{n}"), text)
         score = None
@@ -158,8 +183,9 @@ def _matching(q: Matching | Categorise, ctx: Context, item: ET.Element, body: ET
         pairs = [f"L{n} R{q.categories.index(i.category)}" for n, i in enumerate(q.items)]
         reuse = "0"  # a category takes any number of items
     _declare(item, "RESPONSE", "multiple", "directedPair", pairs)
-    interaction = sub(body, "matchInteraction", responseIdentifier="RESPONSE", shuffle="true",
-                      maxAssociations=str(len(lefts)))
+    interaction = sub(
+        body, "matchInteraction", responseIdentifier="RESPONSE", shuffle="true", maxAssociations=str(len(lefts))
+    )
     for prefix, texts, limit in (("L", lefts, "1"), ("R", rights, reuse)):
         group = sub(interaction, "simpleMatchSet")
         for n, text in enumerate(texts):
@@ -179,8 +205,11 @@ def _fill(q: FillIn, ctx: Context, item: ET.Element, body: ET.Element) -> tuple[
         sub(test, "baseValue", "0", baseType="float")
         pattern = _xsd_pattern(blank.regex) if blank.regex else None
         if blank.regex and pattern is None:
-            ctx.warn(q.id, f"the blank's pattern {blank.regex!r} uses syntax XML Schema's regular expressions "
-                     "(QTI's patternMatch) lack: not carried")
+            ctx.warn(
+                q.id,
+                f"the blank's pattern {blank.regex!r} uses syntax XML Schema's regular expressions "
+                "(QTI's patternMatch) lack: not carried",
+            )
         if pattern is not None:
             either = ET.Element("or")
             either.append(test)
@@ -189,8 +218,12 @@ def _fill(q: FillIn, ctx: Context, item: ET.Element, body: ET.Element) -> tuple[
         tests.append(test)
     pieces = q.prompt.split(BLANK)
     marked = "".join(p + (_TOKEN.format(n) if n < len(q.blanks) else "") for n, p in enumerate(pieces))
-    entries = {_TOKEN.format(n): ET.Element("textEntryInteraction", responseIdentifier=f"RESPONSE_{n + 1}",
-                                            expectedLength="15") for n in range(len(q.blanks))}
+    entries = {
+        _TOKEN.format(n): ET.Element(
+            "textEntryInteraction", responseIdentifier=f"RESPONSE_{n + 1}", expectedLength="15"
+        )
+        for n in range(len(q.blanks))
+    }
     rendered = ctx.html(marked)
     if any(rendered.count(token) != 1 for token in entries) or _flow(body, rendered, entries) != len(entries):
         raise Skip("a blank sits where QTI cannot place an input (inside a link, code or raw HTML)")
@@ -240,30 +273,3 @@ def _processing(q: Question, item: ET.Element, test: ET.Element, score: ET.Eleme
             sub(shown, "baseValue", ident, baseType="identifier")
         if getattr(q, "options", None):
             sub(shown, "variable", identifier="RESPONSE")
-
-
-def _manifest(bank: Bank, items: dict[str, tuple[bytes, list[str]]]) -> bytes:
-    root = ET.Element("manifest", {"xmlns": "http://www.imsglobal.org/xsd/imscp_v1p1",
-                                   "identifier": qti_id(f"{bank.id}-manifest")})
-    metadata = sub(root, "metadata")
-    sub(metadata, "schema", "QTIv2.1 Package")
-    sub(metadata, "schemaversion", "1.0.0")
-    sub(root, "organizations")
-    resources = sub(root, "resources")
-    test = sub(resources, "resource", identifier=qti_id(f"{bank.id}-test"), type="imsqti_test_xmlv2p1",
-               href=f"{bank.id}.xml")
-    sub(test, "file", href=f"{bank.id}.xml")
-    for ident in items:
-        sub(test, "dependency", identifierref=qti_id(ident))
-    for ident, (_, skills) in items.items():
-        resource = sub(resources, "resource", identifier=qti_id(ident), type="imsqti_item_xmlv2p1",
-                       href=f"items/{ident}.xml")
-        lom = sub(sub(resource, "metadata"), "lom", xmlns="http://ltsc.ieee.org/xsd/LOM")
-        general = sub(lom, "general")
-        identifier = sub(general, "identifier")
-        sub(identifier, "catalog", "courseware")
-        sub(identifier, "entry", ident)
-        for skill in skills:  # the skill tags, as keywords
-            sub(sub(general, "keyword"), "string", skill)
-        sub(resource, "file", href=f"items/{ident}.xml")
-    return xml_bytes(root)

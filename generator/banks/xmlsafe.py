@@ -39,8 +39,11 @@ def parse_xml(text: str, file: str) -> tuple[ET.Element, Positions]:
         return parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
 
     def refuse(what: str) -> None:
-        raise _RefusedError(*here(), f"{what} is not allowed in a question file (no DTDs or entities: they can read "
-                       "other files or expand without limit)")
+        raise _RefusedError(
+            *here(),
+            f"{what} is not allowed in a question file (no DTDs or entities: they can read "
+            "other files or expand without limit)",
+        )
 
     def start(tag: str, attrs: dict[str, str]) -> None:
         element = ET.Element(tag, attrs)
@@ -75,6 +78,7 @@ def parse_xml(text: str, file: str) -> tuple[ET.Element, Positions]:
         raise ContentErrors([ContentError(file, exc.line, exc.column, "", exc.message)]) from None
     except expat.ExpatError as exc:
         message = expat.ErrorString(exc.code) if exc.code else str(exc)
-        raise ContentErrors([ContentError(file, exc.lineno, exc.offset + 1, "", f"not well-formed XML: {message}")]) \
-            from None
+        raise ContentErrors(
+            [ContentError(file, exc.lineno, exc.offset + 1, "", f"not well-formed XML: {message}")]
+        ) from None
     return roots[0], positions

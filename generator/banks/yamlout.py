@@ -28,8 +28,13 @@ def comment(text: str) -> str:
     return "# " + " ".join(text.split())
 
 
-def content_file(schema: str, header: list[str], fields: dict[str, Any],
-                 items: list[tuple[dict[str, Any], list[str]]] | None = None, list_key: str = "questions") -> str:
+def content_file(
+    schema: str,
+    header: list[str],
+    fields: dict[str, Any],
+    items: list[tuple[dict[str, Any], list[str]]] | None = None,
+    list_key: str = "questions",
+) -> str:
     """A content file: the schema line, header comments, the fields, then `list_key` with a comment per item."""
     lines = [f"# yaml-language-server: $schema={schema}", *(comment(h) for h in header)]
     text = "\n".join(lines) + "\n" + _dump(fields)

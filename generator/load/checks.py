@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
 
 from ..errors import ContentError
-from ..model import Calculation, Classify, Numeric, Scheme
+from ..model import Calculation, Classify, Numeric
 from ..model.assemble import course_lessons, course_quizzes
 from ..model.formulas import FORMULAS, MAX_NUMBER, CalculationError, compute
 from ..model.project import Project
+from .scheme_checks import check_scheme
+from .scheme_checks import located_error as _error
 from .yamlsource import Loc
 
 
@@ -28,25 +29,21 @@ def check_project(project: Project) -> list[ContentError]:
     return errors
 
 
-def _error(project: Project, ident: str, loc: Loc, message: str) -> ContentError:
-    located = project.where[ident]
-    base = located.prefix[:-1] if located.prefix and located.prefix[-1] == "id" else located.prefix
-    return located.source.error(base + loc, message, exact=True)
-
-
 def _check_references(project: Project) -> list[ContentError]:
     errors = []
     for quiz in project.quizzes.values():
         if quiz.lesson not in project.lessons:
-            errors.append(_error(project, quiz.id, ("lesson",),
-                                 f"unknown lesson {quiz.lesson!r}{_known(project.lessons)}"))
+            errors.append(
+                _error(project, quiz.id, ("lesson",), f"unknown lesson {quiz.lesson!r}{_known(project.lessons)}")
+            )
     questions = project.questions()
     for lesson in project.lessons.values():
         for n, objective in enumerate(lesson.objectives):
             for m, ref in enumerate(objective.assessed_by):
                 if ref not in questions:
-                    errors.append(_error(project, lesson.id, ("objectives", n, "assessed_by", m),
-                                         f"unknown question {ref!r}"))
+                    errors.append(
+                        _error(project, lesson.id, ("objectives", n, "assessed_by", m), f"unknown question {ref!r}")
+                    )
     terms = {name for t in project.terms for name in (t.term, *t.aliases)}
     if project.terms:
         for lesson in project.lessons.values():
@@ -64,9 +61,15 @@ def _check_references(project: Project) -> list[ContentError]:
             if ref not in project.quizzes:
                 errors.append(_error(project, key, ("quizzes", n), f"unknown quiz {ref!r}{_known(project.quizzes)}"))
             elif project.quizzes[ref].lesson not in course.lessons:
-                errors.append(_error(project, key, ("quizzes", n),
-                                     f"quiz {ref!r} belongs to lesson {project.quizzes[ref].lesson!r}, "
-                                     "which this course does not list"))
+                errors.append(
+                    _error(
+                        project,
+                        key,
+                        ("quizzes", n),
+                        f"quiz {ref!r} belongs to lesson {project.quizzes[ref].lesson!r}, "
+                        "which this course does not list",
+                    )
+                )
     return errors
 
 
@@ -81,8 +84,11 @@ def _check_glossary(project: Project) -> list[ContentError]:
     for term, where in zip(project.terms, project.term_where, strict=True):
         for name in (term.term, *term.aliases):
             if name in seen:
-                errors.append(where.source.error((*where.prefix, "term"), f"glossary term {name!r} is defined twice "
-                                                 f"(also at {seen[name]})"))
+                errors.append(
+                    where.source.error(
+                        (*where.prefix, "term"), f"glossary term {name!r} is defined twice (also at {seen[name]})"
+                    )
+                )
             else:
                 seen[name] = f"{where.source.file}:{where.source.locate(where.prefix)[0]}"
         if term.lesson is not None and term.lesson not in project.lessons:
@@ -90,67 +96,19 @@ def _check_glossary(project: Project) -> list[ContentError]:
     return errors
 
 
-def check_scheme(project: Project, scheme: Scheme) -> list[ContentError]:
-    """A rule-based scheme maps every combination of attribute values to exactly one class."""
-    errors: list[ContentError] = []
-
-    def err(loc: Loc, message: str) -> None:
-        errors.append(_error(project, scheme.id, loc, message))
-
-    classes = {c.id for c in scheme.classes}
-    if len(classes) != len(scheme.classes):
-        err(("classes",), "two classes share an id")
-    if scheme.kind == "judgment":
-        if scheme.rules or scheme.attributes:
-            err(("kind",), "a judgment scheme has no attributes or rules; use kind: rules")
-        return errors
-    if not scheme.attributes:
-        err(("attributes",), "a rule-based scheme needs attributes")
-        return errors
-    values = {a.id: [v.id for v in a.values] for a in scheme.attributes}
-    covered: dict[tuple[str, ...], list[int]] = {}
-    for n, rule in enumerate(scheme.rules):
-        missing = [a for a in values if a not in rule.when]
-        extra = [a for a in rule.when if a not in values]
-        bad = [f"{a}={v}" for a, v in rule.when.items() if a in values and v not in values[a]]
-        if missing or extra or bad:
-            parts = ([f"names no value for {', '.join(missing)}"] if missing else []) + \
-                    ([f"names unknown attribute(s) {', '.join(extra)}"] if extra else []) + \
-                    ([f"uses unknown value(s) {', '.join(bad)}"] if bad else [])
-            err(("rules", n, "when"), "rule " + "; ".join(parts))
-            continue
-        if rule.then not in classes:
-            err(("rules", n, "then"), f"unknown class {rule.then!r}; expected one of {', '.join(sorted(classes))}")
-        covered.setdefault(tuple(rule.when[a] for a in values), []).append(n)
-    if any(e for e in errors):
-        return errors
-    names = list(values)
-    for combo in itertools.product(*values.values()):
-        label = ", ".join(f"{a}={v}" for a, v in zip(names, combo, strict=True))
-        rules = covered.get(combo, [])
-        if not rules:
-            err(("rules",), f"no rule covers {label}")
-        elif len(rules) > 1:
-            targets = {scheme.rules[i].then for i in rules}
-            err(("rules", rules[1], "when"),
-                f"{label} is mapped by rules {', '.join(str(i) for i in rules)} (to {', '.join(sorted(targets))})")
-    for attr, by_value in scheme.drill.items():
-        if attr not in values:
-            err(("drill", attr), f"unknown attribute {attr!r}")
-            continue
-        for value in by_value:
-            if value not in values[attr]:
-                err(("drill", attr, value), f"unknown value {value!r} of {attr}")
-    return errors
-
-
 def _check_exercises(project: Project) -> list[ContentError]:
     errors = []
     for quiz in project.quizzes.values():
         for n, q in enumerate(quiz.questions):
-            problems = _check_calculation(q) if isinstance(q, Calculation) else \
-                _check_classification(project, q) if isinstance(q, Classify) else \
-                _check_numeric(q) if isinstance(q, Numeric) else []
+            problems = (
+                _check_calculation(q)
+                if isinstance(q, Calculation)
+                else _check_classification(project, q)
+                if isinstance(q, Classify)
+                else _check_numeric(q)
+                if isinstance(q, Numeric)
+                else []
+            )
             errors += [_error(project, quiz.id, ("questions", n, *loc), message) for loc, message in problems]
     return errors
 
@@ -163,8 +121,12 @@ def _check_calculation(q: Calculation) -> Problems:
     if formula is None:
         return [(("formula",), f"unknown formula {q.formula!r}; expected one of {', '.join(sorted(FORMULAS))}")]
     if set(q.givens) != set(formula.inputs):
-        return [(("givens",), f"formula {q.formula} takes {', '.join(formula.inputs)}; "
-                              f"found {', '.join(sorted(q.givens)) or 'none'}")]
+        return [
+            (
+                ("givens",),
+                f"formula {q.formula} takes {', '.join(formula.inputs)}; found {', '.join(sorted(q.givens)) or 'none'}",
+            )
+        ]
     problems: Problems = []
     if q.tolerance > MAX_NUMBER:
         problems.append((("tolerance",), f"tolerance {q.tolerance:g} is beyond {MAX_NUMBER:g}"))
@@ -179,8 +141,11 @@ def _check_calculation(q: Calculation) -> Problems:
 
 def _check_numeric(q: Numeric) -> Problems:
     """Answers and tolerances a page can show and grade: finite (the model ensures it) and in range."""
-    return [((name,), f"{name} {value:g} is beyond ±{MAX_NUMBER:g}")
-            for name, value in (("answer", q.answer), ("tolerance", q.tolerance)) if abs(value) > MAX_NUMBER]
+    return [
+        ((name,), f"{name} {value:g} is beyond ±{MAX_NUMBER:g}")
+        for name, value in (("answer", q.answer), ("tolerance", q.tolerance))
+        if abs(value) > MAX_NUMBER
+    ]
 
 
 def _check_classification(project: Project, q: Classify) -> Problems:
@@ -201,11 +166,17 @@ def _check_classification(project: Project, q: Classify) -> Problems:
     settings: dict[str, str] = {}
     for m, cue in enumerate(q.cues):
         if cue.attribute not in values:
-            problems.append((("cues", m, "attribute"),
-                             f"unknown attribute {cue.attribute!r}; expected one of {', '.join(values)}"))
+            problems.append(
+                (("cues", m, "attribute"), f"unknown attribute {cue.attribute!r}; expected one of {', '.join(values)}")
+            )
         elif cue.value not in values[cue.attribute]:
-            problems.append((("cues", m, "value"), f"unknown value {cue.value!r} of {cue.attribute}; expected one "
-                                                   f"of {', '.join(values[cue.attribute])}"))
+            problems.append(
+                (
+                    ("cues", m, "value"),
+                    f"unknown value {cue.value!r} of {cue.attribute}; expected one "
+                    f"of {', '.join(values[cue.attribute])}",
+                )
+            )
         elif cue.attribute in settings:
             problems.append((("cues", m, "attribute"), f"{cue.attribute} is set by two cues"))
         else:
@@ -230,14 +201,26 @@ def _check_objectives(project: Project, course_id: str) -> list[ContentError]:
     for lesson in lessons:
         for n, objective in enumerate(lesson.objectives):
             if not objective.assessed_by:
-                errors.append(_error(project, lesson.id, ("objectives", n),
-                                     f"objective {objective.id!r} names no question in assessed_by"))
+                errors.append(
+                    _error(
+                        project,
+                        lesson.id,
+                        ("objectives", n),
+                        f"objective {objective.id!r} names no question in assessed_by",
+                    )
+                )
     for quiz in course_quizzes(project, course):
         for n, q in enumerate(quiz.questions):
             if q.id not in named:
-                errors.append(_error(project, quiz.id, ("questions", n, "id"),
-                                     f"question {q.id!r} assesses no objective: list it in an objective's "
-                                     f"assessed_by in lesson {quiz.lesson}"))
+                errors.append(
+                    _error(
+                        project,
+                        quiz.id,
+                        ("questions", n, "id"),
+                        f"question {q.id!r} assesses no objective: list it in an objective's "
+                        f"assessed_by in lesson {quiz.lesson}",
+                    )
+                )
     return errors
 
 
@@ -250,8 +233,14 @@ def _check_skills(project: Project, course_id: str) -> list[ContentError]:
         for n, q in enumerate(quiz.questions):
             for m, skill in enumerate(q.skills):
                 if skill not in course.skills:
-                    errors.append(_error(project, quiz.id, ("questions", n, "skills", m),
-                                         f"skill {skill!r} is not declared in course {course.id!r}: add it to "
-                                         f"`skills:` in {manifest} with its display name"
-                                         f"{_known(course.skills)}"))
+                    errors.append(
+                        _error(
+                            project,
+                            quiz.id,
+                            ("questions", n, "skills", m),
+                            f"skill {skill!r} is not declared in course {course.id!r}: add it to "
+                            f"`skills:` in {manifest} with its display name"
+                            f"{_known(course.skills)}",
+                        )
+                    )
     return errors

@@ -65,8 +65,15 @@ def _load_project(root: Path, layout: Layout) -> Project:
 
         def unreadable(exc: OSError) -> None:
             shown = display_path(Path(exc.filename or base), root)
-            errors.append(ContentError(shown, 1, 1, "", f"cannot read this folder ({exc.strerror}); "
-                                       "its files would be left out of the course"))
+            errors.append(
+                ContentError(
+                    shown,
+                    1,
+                    1,
+                    "",
+                    f"cannot read this folder ({exc.strerror}); its files would be left out of the course",
+                )
+            )
 
         # Symbolic links to folders are not followed (no loops, nothing from outside the project).
         for folder_path, _, names in os.walk(base, onerror=unreadable):
@@ -78,8 +85,15 @@ def _load_project(root: Path, layout: Layout) -> Project:
                 if skip is not None and skip in real.parents:
                     continue
                 if path.is_symlink() and resolved_root not in real.parents:
-                    errors.append(ContentError(display_path(path, root), 1, 1, "", "is a symbolic link to a file "
-                                               "outside the project; copy the file into the project instead"))
+                    errors.append(
+                        ContentError(
+                            display_path(path, root),
+                            1,
+                            1,
+                            "",
+                            "is a symbolic link to a file outside the project; copy the file into the project instead",
+                        )
+                    )
                     continue
                 found.append(path)
         return sorted(found)
@@ -143,8 +157,9 @@ def _load_project(root: Path, layout: Layout) -> Project:
     manifest = root / layout.course
     manifests = [manifest] if manifest.is_file() else []
     if manifests and resolved_root not in manifest.resolve().parents:
-        errors.append(ContentError(layout.course, 1, 1, "", "the course manifest must be a file inside the "
-                                   "project folder"))
+        errors.append(
+            ContentError(layout.course, 1, 1, "", "the course manifest must be a file inside the project folder")
+        )
         manifests = []
     for path in manifests + files(layout.courses):
         if (got := read(path, Course)) is not None:

@@ -97,7 +97,9 @@ class _Builder:
             raise _TooBig(node)
         self.source.positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
         if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
-            raise _BadKey(node, f"unsupported YAML tag {node.tag!r}: content is plain text, numbers, lists and mappings")
+            raise _BadKey(
+                node, f"unsupported YAML tag {node.tag!r}: content is plain text, numbers, lists and mappings"
+            )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
@@ -236,12 +238,18 @@ def load(path: Path, shown_as: str) -> tuple[Any, SourceMap, list[ContentError]]
         if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]:
             problem += " (this line contains a tab; YAML indentation must use spaces)"
         context = f" {exc.context}" if exc.context else ""
-        return fail((mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1, f"invalid YAML{context}: {problem}")
+        return fail(
+            (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1, f"invalid YAML{context}: {problem}"
+        )
     except yaml.reader.ReaderError as exc:  # a control character: has a character offset, not a mark
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        return fail(line, column, f"invalid YAML: control character #x{exc.character:04x} is not allowed "
-                                  "(remove it or write it as an escape in a double-quoted string)")
+        return fail(
+            line,
+            column,
+            f"invalid YAML: control character #x{exc.character:04x} is not allowed "
+            "(remove it or write it as an escape in a double-quoted string)",
+        )
     except yaml.YAMLError as exc:  # errors without a position, e.g. undefined aliases in odd places
         return fail(1, 1, f"invalid YAML: {exc}")
     except RecursionError:
@@ -265,8 +273,11 @@ def load(path: Path, shown_as: str) -> tuple[Any, SourceMap, list[ContentError]]
     except yaml.MarkedYAMLError as exc:  # e.g. a '<<' merge of a non-mapping, `!!map` on a scalar
         mark = exc.problem_mark or exc.context_mark
         context = f" ({exc.context})" if exc.context else ""
-        return fail((mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
-                    f"invalid YAML: {exc.problem or 'invalid value'}{context}")
+        return fail(
+            (mark.line + 1) if mark else 1,
+            (mark.column + 1) if mark else 1,
+            f"invalid YAML: {exc.problem or 'invalid value'}{context}",
+        )
     except yaml.YAMLError as exc:
         return fail(1, 1, f"invalid YAML: {exc}")
     except RecursionError:

@@ -16,8 +16,13 @@ from ..load import Layout
 from ..output import check_output_dir, staging_for, swap_in
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, course: str | None = None,
-               strict: bool = True, edition: str | None = None) -> Path:
+def build_site(
+    config_file: Path,
+    site_dir: Path | None = None,
+    course: str | None = None,
+    strict: bool = True,
+    edition: str | None = None,
+) -> Path:
     """Run MkDocs into a staging folder beside the target, then swap it in.
 
     `edition` overrides the plugin's; the instructor edition goes to `<site_dir>-instructor`
@@ -56,8 +61,15 @@ def _author_folders(base: Path, config: Any, plugin: Any) -> list[Path]:
     """Folders that hold what authors wrote: a build must never replace or write into them."""
     root = (base / plugin.config.root).resolve() if plugin is not None else base
     layout = Layout()
-    folders = [root / layout.lessons, root / layout.quizzes, root / layout.glossary, root / layout.courses,
-               Path(config.docs_dir), base / ".git", root / ".git"]
+    folders = [
+        root / layout.lessons,
+        root / layout.quizzes,
+        root / layout.glossary,
+        root / layout.courses,
+        Path(config.docs_dir),
+        base / ".git",
+        root / ".git",
+    ]
     if plugin is not None and plugin.config.templates_dir:
         folders.append(base / plugin.config.templates_dir)
     if config.theme.custom_dir:
@@ -78,8 +90,13 @@ def _reproducible_dates(base: Path) -> Iterator[None]:
         yield
         return
     try:
-        stamp = subprocess.run(["git", "-C", str(base), "log", "-1", "--format=%ct"], capture_output=True,
-                               text=True, timeout=10, check=False).stdout.strip()
+        stamp = subprocess.run(
+            ["git", "-C", str(base), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         stamp = ""
     if not stamp.isdigit():

@@ -30,7 +30,7 @@ UNSAFE_THEME_FEATURES: dict[str, str] = {
         "Material renders title attributes (glossary definitions, link titles, shortened navigation and "
         "table-of-contents entries) as HTML in its tooltips, so text written by course authors would run "
         "as script in readers' browsers"
-    ),
+    )
 }
 
 
@@ -65,6 +65,7 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+
     #: Set by `build_site`: content errors propagate as ContentErrors for the caller to report, instead of
     #: being logged by MkDocs as a build error (what `mkdocs build` and `mkdocs serve` need).
     raise_content_errors: bool = False

@@ -51,7 +51,8 @@ class FillKey(KeyBase):
     type: Literal["fill"]
     blanks: list[BlankKey]
     groups: list[list[int]] = Field(
-        description="Every blank index once; the blanks of a group may be answered in any order.")
+        description="Every blank index once; the blanks of a group may be answered in any order."
+    )
 
 
 class NumberKey(KeyBase):
@@ -90,7 +91,14 @@ ChoiceKey = SingleKey | MultipleKey
 
 #: The answer key of one question: the browser grades with this and nothing else.
 AnswerKey = Annotated[
-    SingleKey | MultipleKey | TrueFalseKey | FillKey | NumberKey | OrderingKey | MatchingKey | CategoriseKey
+    SingleKey
+    | MultipleKey
+    | TrueFalseKey
+    | FillKey
+    | NumberKey
+    | OrderingKey
+    | MatchingKey
+    | CategoriseKey
     | ClassifyKey,
     Field(discriminator="type"),
 ]

@@ -15,10 +15,7 @@ def course_quizzes(project: Project, course: Course) -> list[Quiz]:
     """The course's quizzes: the listed ones, or every quiz of its lessons, in lesson order."""
     wanted = set(course.quizzes) if course.quizzes is not None else None
     order = {lesson: n for n, lesson in enumerate(course.lessons)}
-    chosen = [
-        q for q in project.quizzes.values()
-        if q.lesson in order and (wanted is None or q.id in wanted)
-    ]
+    chosen = [q for q in project.quizzes.values() if q.lesson in order and (wanted is None or q.id in wanted)]
     # Within a lesson: the manifest's order when it lists quizzes, else file name order.
     listed = {quiz_id: n for n, quiz_id in enumerate(course.quizzes or [])}
     return sorted(chosen, key=lambda q: (order[q.lesson], listed.get(q.id, 0)))

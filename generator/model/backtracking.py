@@ -26,15 +26,19 @@ Node = tuple[Any, Any]
 
 def backtracking_problem(tree: list[Node]) -> str | None:
     if _nested_quantifier(tree, inside_loop=False):
-        return ("regex repeats a group that can match the same text in several ways, as in (a+)+ or (a|ab)*: "
-                "a wrong answer could freeze the trainee's browser; write it without a quantifier or "
-                "overlapping alternatives inside the repeated group")
+        return (
+            "regex repeats a group that can match the same text in several ways, as in (a+)+ or (a|ab)*: "
+            "a wrong answer could freeze the trainee's browser; write it without a quantifier or "
+            "overlapping alternatives inside the repeated group"
+        )
     if _upper_bound(tree) <= MAX_SCORE:
         return None  # even if every choice point overlapped every other, the budget holds
     if _chain_score(tree) > MAX_SCORE:
-        return ("regex can match the same text in too many ways (quantifiers or optional parts over the same "
-                "characters one after another, as in .*a.*b.*c or a?a?a?aaa): the trainee's browser could "
-                "freeze on a long answer; simplify it")
+        return (
+            "regex can match the same text in too many ways (quantifiers or optional parts over the same "
+            "characters one after another, as in .*a.*b.*c or a?a?a?aaa): the trainee's browser could "
+            "freeze on a long answer; simplify it"
+        )
     return None
 
 
@@ -107,7 +111,7 @@ def _linked(parts: list[_Part], i: int, j: int) -> bool:
     if not common:
         return False
     on_path = set(first.scopes) | set(second.scopes)
-    return all(not k.mandatory or not set(k.scopes) <= on_path or k.chars & common for k in parts[i + 1:j])
+    return all(not k.mandatory or not set(k.scopes) <= on_path or k.chars & common for k in parts[i + 1 : j])
 
 
 def _flatten(seq: list[Node], reps: list[str], out: list[_Part], scopes: tuple[Scope, ...], ids: list[int]) -> None:

@@ -11,10 +11,22 @@ from .limits import MAX_MARKDOWN_CHARS, MAX_TEXT_CHARS, check_markdown, check_te
 #: Names every JavaScript object inherits from Object.prototype. The quiz runtime keys saved
 #: answers, results and skill tallies by id, so such an id could read an inherited function
 #: where it expects data; the runtime guards against that too, this keeps it out of content.
-JS_RESERVED = frozenset({
-    "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "__proto__", "constructor",
-    "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf",
-})
+JS_RESERVED = frozenset(
+    {
+        "__defineGetter__",
+        "__defineSetter__",
+        "__lookupGetter__",
+        "__lookupSetter__",
+        "__proto__",
+        "constructor",
+        "hasOwnProperty",
+        "isPrototypeOf",
+        "propertyIsEnumerable",
+        "toLocaleString",
+        "toString",
+        "valueOf",
+    }
+)
 
 
 def _not_reserved(value: str) -> str:

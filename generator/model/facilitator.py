@@ -32,14 +32,16 @@ class Activity(Model):
 
     title: Text
     kind: Literal["role-play", "discussion", "exercise", "game", "demo"] = Field(
-        default="exercise", description="role-play, discussion, exercise, game or demo.")
+        default="exercise", description="role-play, discussion, exercise, game or demo."
+    )
     minutes: int | None = Field(default=None, ge=1, le=600, description="Time the activity takes (for the trainer).")
     goal: Markdown | None = Field(default=None, description="What trainees should be able to do afterwards.")
     setup: Markdown | None = Field(default=None, description="How to set the room and the groups up.")
     roles: list[Role] = Field(default_factory=list, description="Role cards (role-plays).")
     steps: list[Markdown] = Field(default_factory=list, description="How the activity runs, in order.")
-    observer_checklist: list[Text] = Field(default_factory=list,
-                                           description="What the observer ticks off while watching.")
+    observer_checklist: list[Text] = Field(
+        default_factory=list, description="What the observer ticks off while watching."
+    )
     debrief: list[Markdown] = Field(default_factory=list, description="Questions for the debrief afterwards.")
 
 
@@ -48,11 +50,13 @@ class FacilitatorNotes(Model):
 
     timing: list[TimingItem] = Field(
         default_factory=list,
-        description="Timing plan. All slots of a lesson and its sections add up to the lesson's minutes.")
+        description="Timing plan. All slots of a lesson and its sections add up to the lesson's minutes.",
+    )
     discussion: list[Markdown] = Field(default_factory=list, description="Discussion questions to ask the room.")
     activities: list[Activity] = Field(default_factory=list, description="Role-plays, exercises and games.")
-    mistakes: list[Markdown] = Field(default_factory=list,
-                                     description="Common trainee mistakes and how to correct them.")
+    mistakes: list[Markdown] = Field(
+        default_factory=list, description="Common trainee mistakes and how to correct them."
+    )
     materials: list[Text] = Field(default_factory=list, description="What to prepare before the session.")
     notes: Markdown | None = Field(default=None, description="Anything else the trainer should know.")
 

@@ -42,8 +42,11 @@ FORMULAS: dict[str, Formula] = {
             calculation=(("=", "lost"), ("÷", "total"), ("×", 100)),
             steps={
                 "zh": ("客户流失率 = 流失的客户数 ÷ 客户总数 × 100%", "= {lost} ÷ {total} × 100%", "= {result}%"),
-                "en": ("churn rate = customers lost ÷ total customers × 100%", "= {lost} ÷ {total} × 100%",
-                       "= {result}%"),
+                "en": (
+                    "churn rate = customers lost ÷ total customers × 100%",
+                    "= {lost} ÷ {total} × 100%",
+                    "= {result}%",
+                ),
             },
         ),
         Formula(
@@ -65,8 +68,11 @@ FORMULAS: dict[str, Formula] = {
             calculation=(("=", "total"), ("×", "churn"), ("÷", 100)),
             steps={
                 "zh": ("每年需补充的新客户 = 客户总数 × 客户流失率", "= {total} × {churn}%", "= {result} 名"),
-                "en": ("new customers needed = total customers × churn rate", "= {total} × {churn}%",
-                       "= {result} customers"),
+                "en": (
+                    "new customers needed = total customers × churn rate",
+                    "= {total} × {churn}%",
+                    "= {result} customers",
+                ),
             },
         ),
     )
@@ -108,8 +114,10 @@ def compute(formula: Formula, givens: dict[str, float]) -> float:
             continue
         if operator == "÷":
             if abs(number_) < NEAR_ZERO:
-                raise CalculationError(f"{step}divides by {word} = {number_:g}, which is 0 to two decimals",
-                                       operand if isinstance(operand, str) else None)
+                raise CalculationError(
+                    f"{step}divides by {word} = {number_:g}, which is 0 to two decimals",
+                    operand if isinstance(operand, str) else None,
+                )
             value /= number_
         else:
             value *= number_

@@ -40,8 +40,10 @@ SPACE = "\\t-\\r\\x1c- \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u2
 #: Letters whose case is ignored: Latin, Greek and Cyrillic (each character lower-cased on its own).
 CASED = "A-Z\\xc0-\\xde\\u0100-\\u052f\\u1e00-\\u1eff"
 #: Punctuation and symbols dropped from the end of an answer: ASCII, Latin-1, general and CJK punctuation.
-TRAILING = ("!-/:-@\\[-`{-~\\xa1-\\xa9\\xab-\\xb1\\xb4\\xb6-\\xb8\\xbb\\xbf\\xd7\\xf7\\u2010-\\u2027\\u2030-\\u205e"
-            "\\u3001-\\u3003\\u3008-\\u3011\\u3014-\\u301f\\u30fb\\ufe10-\\ufe19\\ufe30-\\ufe6b\\uff5f-\\uff65")
+TRAILING = (
+    "!-/:-@\\[-`{-~\\xa1-\\xa9\\xab-\\xb1\\xb4\\xb6-\\xb8\\xbb\\xbf\\xd7\\xf7\\u2010-\\u2027\\u2030-\\u205e"
+    "\\u3001-\\u3003\\u3008-\\u3011\\u3014-\\u301f\\u30fb\\ufe10-\\ufe19\\ufe30-\\ufe6b\\uff5f-\\uff65"
+)
 #: Full-width ASCII (U+FF01–U+FF5E) folds onto ASCII by this offset.
 FULL_WIDTH_OFFSET = 0xFEE0
 
@@ -147,8 +149,9 @@ def _matches(blanks: list[BlankKey], answers: list[str]) -> bool:
     """Can each answer be given to a different blank of the group that accepts it (in any order)?"""
     if not blanks:
         return True
-    return any(_accepts(blanks[0], a) and _matches(blanks[1:], answers[:i] + answers[i + 1:])
-               for i, a in enumerate(answers))
+    return any(
+        _accepts(blanks[0], a) and _matches(blanks[1:], answers[:i] + answers[i + 1 :]) for i, a in enumerate(answers)
+    )
 
 
 def _accepts(blank: BlankKey, raw: str) -> bool:
@@ -180,8 +183,7 @@ def _classify(key: ClassifyKey, answer: Any) -> float:
 
 
 def _is_int(value: Any) -> bool:
-    return (isinstance(value, int) and not isinstance(value, bool)) or (
-        isinstance(value, float) and value.is_integer())
+    return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -30,8 +30,10 @@ class Table(Model):
         if len(self.columns) > MAX_TABLE_COLUMNS:
             raise ValueError(f"the table has {len(self.columns)} columns; a table may have at most {MAX_TABLE_COLUMNS}")
         if len(self.rows) > MAX_TABLE_ROWS:
-            raise ValueError(f"the table has {len(self.rows):,} rows; a table may have at most {MAX_TABLE_ROWS} "
-                             "(split it into several tables)")
+            raise ValueError(
+                f"the table has {len(self.rows):,} rows; a table may have at most {MAX_TABLE_ROWS} "
+                "(split it into several tables)"
+            )
         for n, row in enumerate(self.rows, 1):
             if len(row) != len(self.columns):
                 raise ValueError(f"row {n} has {len(row)} cells but there are {len(self.columns)} columns")
@@ -91,6 +93,8 @@ class Lesson(Model):
     def _timing_fits(self) -> Lesson:
         total = timing_total(self.facilitator, [s.facilitator for s in self.sections])
         if total is not None and total != self.minutes:
-            raise ValueError(f"the facilitator timing plan adds up to {total} minutes but the lesson's minutes "
-                             f"is {self.minutes}; make the slots of the lesson and its sections add up to it")
+            raise ValueError(
+                f"the facilitator timing plan adds up to {total} minutes but the lesson's minutes "
+                f"is {self.minutes}; make the slots of the lesson and its sections add up to it"
+            )
         return self

@@ -82,9 +82,12 @@ def markdown_problem(text: str, max_chars: int = MAX_MARKDOWN_CHARS) -> str | No
         advice = "split the text into several sections or blocks" if max_chars > MAX_TEXT_CHARS else "shorten it"
         return f"{len(text):,} characters is too long: this field takes at most {max_chars:,} ({advice})"
     # Cheap counts first: most fields have none of the characters the finer checks look at.
-    per_paragraph = (("[", MAX_BRACKETS, "'['", None), ("<", MAX_ANGLE_BRACKETS, "'<'", None),
-                     ("`", MAX_BACKTICK_RUNS, "runs of backticks", _BACKTICK_RUN),
-                     ("~^", MAX_TILDES_CARETS, "'~' and '^'", _TILDE_CARET))
+    per_paragraph = (
+        ("[", MAX_BRACKETS, "'['", None),
+        ("<", MAX_ANGLE_BRACKETS, "'<'", None),
+        ("`", MAX_BACKTICK_RUNS, "runs of backticks", _BACKTICK_RUN),
+        ("~^", MAX_TILDES_CARETS, "'~' and '^'", _TILDE_CARET),
+    )
     for char, limit, what, runs in per_paragraph:
         if sum(text.count(c) for c in char) > limit:
             problem = _paragraph_count(text, char, limit, what, runs)
@@ -92,8 +95,10 @@ def markdown_problem(text: str, max_chars: int = MAX_MARKDOWN_CHARS) -> str | No
                 return problem
     markup = sum(text.count(char) for char in _MARKUP)
     if markup > MAX_MARKUP:
-        return (f"{markup:,} markup characters ({' '.join(_MARKUP)}) in one field; at most {MAX_MARKUP:,} are allowed "
-                "(split the text into several sections)")
+        return (
+            f"{markup:,} markup characters ({' '.join(_MARKUP)}) in one field; at most {MAX_MARKUP:,} are allowed "
+            "(split the text into several sections)"
+        )
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
         return f"{lines:,} lines in one field; at most {MAX_LINES:,} are allowed (split the text into several sections)"
@@ -108,7 +113,7 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     """
     out, line, start = [], 1, 0
     for brk in _PARAGRAPH_BREAK.finditer(text):
-        out.append((line, text[start:brk.start()]))
+        out.append((line, text[start : brk.start()]))
         line += text.count("\n", start, brk.end())
         start = brk.end()
     out.append((line, text[start:]))
@@ -119,8 +124,10 @@ def _paragraph_count(text: str, char: str, limit: int, what: str, runs: re.Patte
     for line, paragraph in _paragraphs(text):
         count = len(runs.findall(paragraph)) if runs is not None else paragraph.count(char)
         if count > limit:
-            return (f"line {line}: a paragraph may contain at most {limit} {what}, this one has {count:,} "
-                    "(the Markdown parser slows down on so many; split the paragraph with blank lines)")
+            return (
+                f"line {line}: a paragraph may contain at most {limit} {what}, this one has {count:,} "
+                "(the Markdown parser slows down on so many; split the paragraph with blank lines)"
+            )
     return None
 
 
@@ -128,17 +135,21 @@ def _nesting_problem(text: str) -> str | None:
     """Lists, quotes, definitions and indentation nested deeper than MAX_NESTING."""
     for match in _DEEP_CANDIDATE.finditer(text):
         line_end = text.find("\n", match.start())
-        depth = _depth(text[match.start():line_end if line_end >= 0 else len(text)])
+        depth = _depth(text[match.start() : line_end if line_end >= 0 else len(text)])
         if depth > MAX_NESTING:
             number = text.count("\n", 0, match.start()) + 1
-            return (f"line {number}: lists, quotes and indentation nest {depth} levels deep here; "
-                    f"at most {MAX_NESTING} are allowed")
+            return (
+                f"line {number}: lists, quotes and indentation nest {depth} levels deep here; "
+                f"at most {MAX_NESTING} are allowed"
+            )
     if len(_DEFINITION.findall(text)) > MAX_NESTING:
         for line, paragraph in _paragraphs(text):
             count = len(_DEFINITION.findall(paragraph))
             if count > MAX_NESTING:
-                return (f"line {line}: {count} definition lines (': …') in one paragraph nest inside each other; "
-                        f"at most {MAX_NESTING} are allowed (put a blank line between the terms)")
+                return (
+                    f"line {line}: {count} definition lines (': …') in one paragraph nest inside each other; "
+                    f"at most {MAX_NESTING} are allowed (put a blank line between the terms)"
+                )
     return None
 
 
@@ -168,12 +179,16 @@ def _block_problem(text: str) -> str | None:
     if sum(text.count(m) for m in ("```", "~~~", "!!!", "???", "===", "*[")) > MAX_BLOCK_MARKERS:
         found = len(_BLOCK_MARKER.findall(text))
         if found > MAX_BLOCK_MARKERS:
-            return (f"{found:,} fenced code blocks, call-outs (!!!, ???), tabs (===) and abbreviations (*[) in one "
-                    f"field; at most {MAX_BLOCK_MARKERS} are allowed (split the text into several sections)")
+            return (
+                f"{found:,} fenced code blocks, call-outs (!!!, ???), tabs (===) and abbreviations (*[) in one "
+                f"field; at most {MAX_BLOCK_MARKERS} are allowed (split the text into several sections)"
+            )
     if text.count("\n") >= MAX_PARAGRAPH_LINES:
         for line, paragraph in _paragraphs(text):
             lines = paragraph.count("\n") + 1
             if lines > MAX_PARAGRAPH_LINES:
-                return (f"line {line}: a paragraph, list or table may have at most {MAX_PARAGRAPH_LINES} lines without "
-                        f"a blank line between them, this one has {lines:,}")
+                return (
+                    f"line {line}: a paragraph, list or table may have at most {MAX_PARAGRAPH_LINES} lines without "
+                    f"a blank line between them, this one has {lines:,}"
+                )
     return None

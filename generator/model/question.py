@@ -94,7 +94,8 @@ class Blank(Model):
         default_factory=list, description="Other wordings also graded right; the standard answer is then shown."
     )
     regex: Annotated[str, Field(json_schema_extra={"maxLength": MAX_PATTERN_CHARS})] | None = Field(
-        default=None, description="Also accept anything matching this regular expression.")
+        default=None, description="Also accept anything matching this regular expression."
+    )
 
     @field_validator("regex")
     @classmethod
@@ -108,8 +109,10 @@ class Blank(Model):
             raise ValueError(problem)
         for answer in info.data.get("accept", []):
             if not fullmatch(value, answer):
-                raise ValueError(f"regex does not match the accepted answer {answer!r}; it must match every "
-                                 "accepted answer as written (browsers test it against what the trainee types)")
+                raise ValueError(
+                    f"regex does not match the accepted answer {answer!r}; it must match every "
+                    "accepted answer as written (browsers test it against what the trainee types)"
+                )
         return value
 
 
@@ -128,23 +131,29 @@ class FillIn(QuestionBase):
     def _blanks_match(self) -> FillIn:
         marks = self.prompt.count(BLANK)
         if marks != len(self.blanks):
-            raise ValueError(f"the prompt has {marks} blank(s) written as {BLANK} but {len(self.blanks)} blanks are "
-                             "listed")
+            raise ValueError(
+                f"the prompt has {marks} blank(s) written as {BLANK} but {len(self.blanks)} blanks are listed"
+            )
         if isinstance(self.any_order, list):
             numbers = [n for group in self.any_order for n in group]
             if any(len(group) < 2 for group in self.any_order):
                 raise ValueError("any_order: each group lists at least two blank numbers")
             if any(n < 1 or n > len(self.blanks) for n in numbers):
-                raise ValueError(f"any_order names a blank the question does not have: blanks are numbered from 1 "
-                                 f"to {len(self.blanks)}")
+                raise ValueError(
+                    f"any_order names a blank the question does not have: blanks are numbered from 1 "
+                    f"to {len(self.blanks)}"
+                )
             if len(set(numbers)) != len(numbers):
                 raise ValueError("any_order: a blank is in two groups")
         return self
 
     def groups(self) -> list[list[int]]:
         """Every blank index (from 0) once, in groups whose blanks may be answered in any order."""
-        together = [list(range(len(self.blanks)))] if self.any_order is True else \
-            [[n - 1 for n in group] for group in self.any_order or []]
+        together = (
+            [list(range(len(self.blanks)))]
+            if self.any_order is True
+            else [[n - 1 for n in group] for group in self.any_order or []]
+        )
         grouped = {i for group in together for i in group}
         return sorted(together + [[i] for i in range(len(self.blanks)) if i not in grouped])
 
@@ -256,11 +265,28 @@ class Calculation(QuestionBase):
 
 
 Question = Annotated[
-    SingleChoice | MultipleResponse | TrueFalse | FillIn | Numeric | Ordering | Matching | Categorise | Classify
+    SingleChoice
+    | MultipleResponse
+    | TrueFalse
+    | FillIn
+    | Numeric
+    | Ordering
+    | Matching
+    | Categorise
+    | Classify
     | Calculation,
     Field(discriminator="type"),
 ]
 
 QUESTION_TYPES: tuple[str, ...] = (
-    "single", "multiple", "truefalse", "fill", "numeric", "ordering", "matching", "categorise", "classify", "calc",
+    "single",
+    "multiple",
+    "truefalse",
+    "fill",
+    "numeric",
+    "ordering",
+    "matching",
+    "categorise",
+    "classify",
+    "calc",
 )

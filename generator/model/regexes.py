@@ -36,8 +36,10 @@ MAX_GROUP_DEPTH = 10
 MAX_REPEAT = 1000
 
 _NAMED_GROUP = "named groups are written differently in Python and in browsers; use a plain group (…)"
-_FLAGS = ("inline flags such as (?i) are not valid in browsers; write the cases out, e.g. [Mm]oney "
-          "(typed answers are compared with the accepted ones case-insensitively anyway)")
+_FLAGS = (
+    "inline flags such as (?i) are not valid in browsers; write the cases out, e.g. [Mm]oney "
+    "(typed answers are compared with the accepted ones case-insensitively anyway)"
+)
 _SYNTAX = {
     "(?<=": "lookbehind (?<=…) is not supported by every browser",
     "(?<!": "lookbehind (?<!…) is not supported by every browser",
@@ -98,13 +100,13 @@ def _as_in_browsers(pattern: str) -> str:
     while at < len(pattern):
         ch = pattern[at]
         if ch == "\\":
-            escaped = pattern[at + 1:at + 2]
+            escaped = pattern[at + 1 : at + 2]
             if escaped == "s":
                 out.append(_JS_SPACE if in_class else f"[{_JS_SPACE}]")
             elif escaped == "S":  # never inside a class: _syntax_problem refuses that
                 out.append(f"[^{_JS_SPACE}]")
             else:
-                out.append(pattern[at:at + 2])
+                out.append(pattern[at : at + 2])
             at += 2
             continue
         if in_class:
@@ -127,8 +129,10 @@ def _as_in_browsers(pattern: str) -> str:
 def _syntax_problem(pattern: str) -> str | None:
     """The first construct outside the portable subset, or a limit exceeded, in one pass."""
     if any(ord(ch) > 0xFFFF for ch in pattern):
-        return ("regex contains a character outside the Basic Multilingual Plane (such as an emoji), which "
-                "browsers split in two; leave it out of the pattern and list the answer in accept")
+        return (
+            "regex contains a character outside the Basic Multilingual Plane (such as an emoji), which "
+            "browsers split in two; leave it out of the pattern and list the answer in accept"
+        )
     depth, at, in_class = 0, 0, False
     while at < len(pattern):
         ch = pattern[at]
@@ -194,8 +198,10 @@ def _escape(pattern: str, at: int) -> tuple[str | None, int]:
             return f"\\{ch} needs {digits} hexadecimal digits", at + 2
         return None, at + 2 + digits
     if ch.isdigit():
-        return ("backreferences and octal escapes (\\1, \\0) are not supported; repeat the text instead "
-                "(write \\x00 for a character code)"), at + 2
+        return (
+            "backreferences and octal escapes (\\1, \\0) are not supported; repeat the text instead "
+            "(write \\x00 for a character code)"
+        ), at + 2
     if ch in _ESCAPES:
         return _ESCAPES[ch], at + 2
     if ch.isascii() and ch.isalpha():

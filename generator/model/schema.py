@@ -17,7 +17,11 @@ from . import Course, Glossary, Lesson, Quiz, Scheme
 from .answerkey import AnswerKey, Outline, QuizConfig, Result
 
 KINDS: dict[str, type[BaseModel]] = {
-    "lesson": Lesson, "quiz": Quiz, "scheme": Scheme, "glossary": Glossary, "course": Course,
+    "lesson": Lesson,
+    "quiz": Quiz,
+    "scheme": Scheme,
+    "glossary": Glossary,
+    "course": Course,
 }
 #: The runtime's data, by the name its typedef gets in contract.js.
 CONTRACT: dict[str, Any] = {"AnswerKey": AnswerKey, "QuizConfig": QuizConfig, "Outline": Outline, "Result": Result}
@@ -38,8 +42,11 @@ def _schemas() -> tuple[tuple[str, bytes], ...]:
         schema["$schema"] = DIALECT
         out[f"{kind}.schema.json"] = _dump(schema)
     key = TypeAdapter(AnswerKey).json_schema()
-    key |= {"$schema": DIALECT, "title": "AnswerKey",
-            "description": "The answer key of one question, as quiz pages give it to the browser runtime."}
+    key |= {
+        "$schema": DIALECT,
+        "title": "AnswerKey",
+        "description": "The answer key of one question, as quiz pages give it to the browser runtime.",
+    }
     out["answer-key.schema.json"] = _dump(key)
     return tuple(out.items())
 
@@ -57,10 +64,12 @@ def contract_js() -> bytes:
         schema = TypeAdapter(model).json_schema(ref_template="#/$defs/{model}")
         defs |= schema.pop("$defs", {})
         roots[name] = schema
-    lines = ["// @ts-check",
-             "// Generated from generator/model/answerkey.py by `make schema`: do not edit. The data quiz, drill and",
-             "// progress pages give the runtime, as the generator types it (tests fail when this file is stale).",
-             ""]
+    lines = [
+        "// @ts-check",
+        "// Generated from generator/model/answerkey.py by `make schema`: do not edit. The data quiz, drill and",
+        "// progress pages give the runtime, as the generator types it (tests fail when this file is stale).",
+        "",
+    ]
     for name, schema in sorted((defs | roots).items()):
         lines += _typedef(name, schema)
     return ("\n".join([*lines, "export {};", ""])).encode()
@@ -71,9 +80,11 @@ def _typedef(name: str, schema: dict[str, Any]) -> list[str]:
     if "properties" not in schema:
         return ["/**", *doc, f" * @typedef {{{_ts(schema)}}} {name}", " */"]
     required = set(schema.get("required", []))
-    props = [f" * @property {{{_ts(node)}}} {key if key in required else f'[{key}]'}"
-             + (f" {node['description']}" if "description" in node else "")
-             for key, node in schema["properties"].items()]
+    props = [
+        f" * @property {{{_ts(node)}}} {key if key in required else f'[{key}]'}"
+        + (f" {node['description']}" if "description" in node else "")
+        for key, node in schema["properties"].items()
+    ]
     return ["/**", *doc, f" * @typedef {{object}} {name}", *props, " */"]
 
 
@@ -95,7 +106,8 @@ def _ts(node: dict[str, Any]) -> str:
     if kind == "object":
         return f"Record<string, {_ts(node.get('additionalProperties', {}))}>"
     return {"string": "string", "integer": "number", "number": "number", "boolean": "boolean", "null": "null"}.get(
-        str(kind), "unknown")
+        str(kind), "unknown"
+    )
 
 
 #: The repository (make schema writes into it).

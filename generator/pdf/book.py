@@ -63,10 +63,19 @@ def workbook(ctx: RenderContext, output: SiteOutput, stylesheets: list[str]) -> 
     labels = edition_strings(ctx.settings.language)
     chapters: list[Chapter] = []
     for n, lesson in enumerate(ctx.lessons, 1):
-        chapters.append(Chapter(f"lesson-{n}", f"{labels['lesson_n'].format(n=n)} {lesson.title}", 1, "lesson",
-                                html(lesson_path(lesson))))
-        chapters += [Chapter(f"quiz-{n}-{m}", quiz.title, 2, "quiz", html(quiz_path(quiz)))
-                     for m, quiz in enumerate(ctx.quizzes_of(lesson), 1)]
+        chapters.append(
+            Chapter(
+                f"lesson-{n}",
+                f"{labels['lesson_n'].format(n=n)} {lesson.title}",
+                1,
+                "lesson",
+                html(lesson_path(lesson)),
+            )
+        )
+        chapters += [
+            Chapter(f"quiz-{n}-{m}", quiz.title, 2, "quiz", html(quiz_path(quiz)))
+            for m, quiz in enumerate(ctx.quizzes_of(lesson), 1)
+        ]
     if ctx.has_glossary:
         chapters.append(Chapter("glossary", labels["glossary_chapter"], 1, "glossary", html(GLOSSARY)))
     return Book("workbook", labels["workbook"], ctx.lesson_md.block(ctx.course.intro), chapters, stylesheets)
@@ -82,11 +91,26 @@ def answer_key(ctx: RenderContext, output: SiteOutput, stylesheets: list[str]) -
     for n, lesson in enumerate(ctx.lessons, 1):
         notes, sections, total = lesson_notes(lesson, ctx.lesson_md)
         title = f"{labels['lesson_n'].format(n=n)} {lesson.title}"
-        chapters.append(Chapter(f"notes-{n}", title, 1, "notes", ctx.render(
-            "pdf/notes_chapter.html.j2", lesson=lesson, title=title, notes=notes, sections=sections,
-            timing_total=total)))
-        chapters += [Chapter(f"quiz-{n}-{m}", quiz.title, 2, "quiz", html(quiz_path(quiz)))
-                     for m, quiz in enumerate(ctx.quizzes_of(lesson), 1)]
+        chapters.append(
+            Chapter(
+                f"notes-{n}",
+                title,
+                1,
+                "notes",
+                ctx.render(
+                    "pdf/notes_chapter.html.j2",
+                    lesson=lesson,
+                    title=title,
+                    notes=notes,
+                    sections=sections,
+                    timing_total=total,
+                ),
+            )
+        )
+        chapters += [
+            Chapter(f"quiz-{n}-{m}", quiz.title, 2, "quiz", html(quiz_path(quiz)))
+            for m, quiz in enumerate(ctx.quizzes_of(lesson), 1)
+        ]
     return Book("answer-key", labels["answer_book"], "", chapters, stylesheets)
 
 

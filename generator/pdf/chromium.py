@@ -25,8 +25,16 @@ from typing import Any
 ORIGIN = "https://courseware.invalid"
 BOOK = "book.html"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--font-render-hinting=none"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--font-render-hinting=none",
+]
 #: The PDF's text font. Chromium (Skia) embeds TrueType fonts as CID TrueType subsets but draws
 #: CFF-based OpenType fonts such as Debian's Noto CJK as Type 3 glyph procedures, which are not a
 #: font a printer or a PDF reader can use as one; so the books ask for a TrueType CJK font first.
@@ -46,13 +54,16 @@ def check_tools() -> None:
     if not CHROMIUM.is_file():
         raise PdfError(f"{CHROMIUM} is missing: install Debian's chromium (`make pdf` does)")
     try:
-        families = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True,
-                                  timeout=60, check=False).stdout
+        families = subprocess.run(
+            ["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=60, check=False
+        ).stdout
     except OSError:
         families = ""
     if PDF_FONT not in families:
-        raise PdfError(f"the font {PDF_FONT!r} is missing: install Debian's {FONT_PACKAGE} (`make pdf` does); "
-                       "without it Chinese text would be drawn as Type 3 glyphs instead of an embedded font")
+        raise PdfError(
+            f"the font {PDF_FONT!r} is missing: install Debian's {FONT_PACKAGE} (`make pdf` does); "
+            "without it Chinese text would be drawn as Type 3 glyphs instead of an embedded font"
+        )
 
 
 def print_book(render: Callable[[dict[str, int]], str], files: dict[str, bytes]) -> bytes:
@@ -95,7 +106,7 @@ def _print_book(render: Callable[[dict[str, int]], str], files: dict[str, bytes]
             leaks.append(url)
             route.abort()
             return
-        path = url[len(ORIGIN) + 1:].split("#", 1)[0].split("?", 1)[0]
+        path = url[len(ORIGIN) + 1 :].split("#", 1)[0].split("?", 1)[0]
         data = served.get(path)
         if data is None:
             missing.append(path)
@@ -121,8 +132,10 @@ def _print_book(render: Callable[[dict[str, int]], str], files: dict[str, bytes]
         finally:
             browser.close()
     if leaks:
-        raise PdfError("the book asked for files from other origins, which printing never fetches: "
-                       + ", ".join(sorted(set(leaks))))
+        raise PdfError(
+            "the book asked for files from other origins, which printing never fetches: "
+            + ", ".join(sorted(set(leaks)))
+        )
     if missing:
         raise PdfError("the book refers to files that are not part of the course: " + ", ".join(sorted(set(missing))))
     return pdf

@@ -58,14 +58,16 @@ class AnswerView:
     action: str = ""
 
 
-def answer_views(views: list[QuestionView], key: Mapping[str, Mapping[str, Any]],
-                 text: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, AnswerView]:
+def answer_views(
+    views: list[QuestionView], key: Mapping[str, Mapping[str, Any]], text: Mapping[str, str], labels: Mapping[str, str]
+) -> dict[str, AnswerView]:
     """Question id -> its answer, for every question of a quiz (`key` is the quiz's grading key)."""
     return {view.id: answer_view(view, key[view.id], text, labels) for view in views}
 
 
-def answer_view(view: QuestionView, entry: Mapping[str, Any], text: Mapping[str, str],
-                labels: Mapping[str, str]) -> AnswerView:
+def answer_view(
+    view: QuestionView, entry: Mapping[str, Any], text: Mapping[str, str], labels: Mapping[str, str]
+) -> AnswerView:
     """The answer of one question from its key entry; `text` and `labels` are the interface strings."""
     kind = view.type
     if kind in ("single", "multiple"):
@@ -88,13 +90,19 @@ def answer_view(view: QuestionView, entry: Mapping[str, Any], text: Mapping[str,
         return AnswerView(kind, " → ".join(s.label for s in sequence), sequence=sequence)
     if kind == "matching":
         at = {c.index: n for n, c in enumerate(view.choices)}
-        pairs = [(Labelled(str(n + 1), left.html), Labelled(letter(at[right]), view.choices[at[right]].html))
-                 for n, (left, right) in enumerate(zip(view.lefts, entry["pairs"], strict=True))]
+        pairs = [
+            (Labelled(str(n + 1), left.html), Labelled(letter(at[right]), view.choices[at[right]].html))
+            for n, (left, right) in enumerate(zip(view.lefts, entry["pairs"], strict=True))
+        ]
         return AnswerView(kind, _pairs_short(pairs), pairs=pairs)
     if kind == "categorise":
-        pairs = [(Labelled(str(n + 1), item.html),
-                  Labelled(letter(entry["categories"][item.index]), view.categories[entry["categories"][item.index]]))
-                 for n, item in enumerate(view.items)]
+        pairs = [
+            (
+                Labelled(str(n + 1), item.html),
+                Labelled(letter(entry["categories"][item.index]), view.categories[entry["categories"][item.index]]),
+            )
+            for n, item in enumerate(view.items)
+        ]
         return AnswerView(kind, _pairs_short(pairs), pairs=pairs)
     if kind == "classify":
         return _classify(view, entry)

@@ -40,8 +40,11 @@ BlockView = TableView | CaseView | NoteView | dict[str, Any]
 def block_view(block: Block, md: MarkdownRenderer, uid: str) -> BlockView:
     """The values a block's template needs; `uid` keeps ids (diagram arrow markers) unique on a page."""
     if block.type == "table":
-        return TableView(block.caption, [md.inline(c) for c in block.columns],
-                         [[md.inline(cell) if cell else "" for cell in row] for row in block.rows])
+        return TableView(
+            block.caption,
+            [md.inline(c) for c in block.columns],
+            [[md.inline(cell) if cell else "" for cell in row] for row in block.rows],
+        )
     if block.type == "case":
         return CaseView(block.title, md.block(block.story), md.block(block.takeaway))
     if block.type == "note":

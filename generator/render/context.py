@@ -71,8 +71,9 @@ class RenderContext:
     @classmethod
     def create(cls, project: Project, course: Course, settings: RenderSettings) -> RenderContext:
         """Select the course's content and set up templates and Markdown for it."""
-        glossary = ({name: t.definition for t in project.terms for name in (t.term, *t.aliases)}
-                    if course.glossary else {})
+        glossary = (
+            {name: t.definition for t in project.terms for name in (t.term, *t.aliases)} if course.glossary else {}
+        )
         extensions, configs = settings.markdown_extensions, settings.markdown_configs
         env = make_env(settings.templates_dir)
         # Overrides are the instructor's own Jinja: report every one that does not compile, by file and
@@ -81,10 +82,16 @@ class RenderContext:
         if broken:
             raise ContentErrors(broken)
         return cls(
-            project=project, course=course, settings=settings, text=strings(settings.language), env=env,
+            project=project,
+            course=course,
+            settings=settings,
+            text=strings(settings.language),
+            env=env,
             # Glossary terms become tooltips in lessons only; in a quiz they could give answers away.
-            lesson_md=MarkdownRenderer(extensions, configs, glossary), quiz_md=MarkdownRenderer(extensions, configs),
-            lessons=course_lessons(project, course), quizzes=course_quizzes(project, course),
+            lesson_md=MarkdownRenderer(extensions, configs, glossary),
+            quiz_md=MarkdownRenderer(extensions, configs),
+            lessons=course_lessons(project, course),
+            quizzes=course_quizzes(project, course),
         )
 
     @property
@@ -106,8 +113,10 @@ class RenderContext:
         page) and the link to its script ("js")."""
         # Markup: the stylesheet is the runtime's own build output (widget_css() checks it cannot close
         # the <style> element), not author text.
-        return {"css": Markup(widget_css()),
-                "js": asset_url(WIDGET_SCRIPTS[kind], source, self.settings.use_directory_urls)}
+        return {
+            "css": Markup(widget_css()),
+            "js": asset_url(WIDGET_SCRIPTS[kind], source, self.settings.use_directory_urls),
+        }
 
     def skill_names(self, skills: list[str] | None = None) -> dict[str, str]:
         """Display names of `skills` (default: every skill the course declares) in the site's language."""
@@ -127,8 +136,13 @@ class RenderContext:
         """
         try:
             return self.env.get_template(template).render(
-                t=self.text, course=self.course, language=self.settings.language, edition=self.settings.edition,
-                ti=edition_strings(self.settings.language), **values)
+                t=self.text,
+                course=self.course,
+                language=self.settings.language,
+                edition=self.settings.edition,
+                ti=edition_strings(self.settings.language),
+                **values,
+            )
         except Exception as exc:
             error = template_error(exc, self.settings.templates_dir, self.project.root)
             if error is None:

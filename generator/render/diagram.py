@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import itertools
 import math
-import unicodedata
 from typing import Any
 
-FONT = 16.0  # label size; the body text's size once the SVG is drawn width/FONT em wide
+from .wrap import FONT, text_width, wrap
+
 LINE = 22.0  # pitch of a wrapped label's lines
 TEXT_H = 24.0  # height of one line of text as browsers measure it (CJK fonts' ascent + descent ~ 1.45 em)
 PAD_X, PAD_Y = 14.0, 10.0  # room between a label and its shape's edge
@@ -29,109 +29,15 @@ MIN_FLOW_BOX = 240.0
 CYCLE_LINE = 10 * FONT  # a cycle's labels wrap after about ten CJK characters
 MIN_ARROW = 40.0  # length of a cycle's arrows between the boxes they join
 
-_NO_LINE_START = set("，。、：；！？）》」』”’,.;:!?)]}%")
-_NO_LINE_END = set("（《「『“‘([{")
-_BREAK_AFTER = set("，。、：；！？,;:!?")
-
-
-def _char_width(ch: str) -> float:
-    """A generous estimate of one character's advance, in em, over the fonts a reader may have."""
-    if unicodedata.combining(ch):
-        return 0.0
-    if unicodedata.east_asian_width(ch) in "WFA":
-        return 1.0  # CJK, fullwidth forms, and ambiguous symbols CJK fonts draw full width
-    if ch == " ":
-        return 0.35
-    if ch in "MWmw@%&":
-        return 1.0
-    if ch.isupper():
-        return 0.78
-    if ch in "ijlI.,:;'|!":
-        return 0.4
-    return 0.64
-
-
-def text_width(text: str) -> float:
-    """Estimated rendered width of `text` at FONT, in viewBox units (an overestimate, never an under)."""
-    return sum(_char_width(ch) for ch in text) * FONT
-
-
-def _is_wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
-
-
-def _tokens(text: str) -> list[str]:
-    """Units a line may break between: each CJK character, each Latin word with its trailing spaces.
-
-    Closing punctuation sticks to what precedes it and opening punctuation to what follows, so no
-    line starts with "，" or ends with "（".
-    """
-    tokens: list[str] = []
-    for ch in text:
-        if not tokens:
-            tokens.append(ch)
-            continue
-        last = tokens[-1][-1]
-        in_word = not _is_wide(ch) and ch != " " and not _is_wide(last) and last != " "
-        if ch in _NO_LINE_START or unicodedata.combining(ch) or last in _NO_LINE_END or ch == " " or in_word:
-            tokens[-1] += ch
-        else:
-            tokens.append(ch)
-    return tokens
-
-
-def _greedy(tokens: list[str], width: float) -> list[str]:
-    """Fill lines token by token; break after punctuation when that keeps half a line or more."""
-    lines: list[str] = []
-    line: list[str] = []
-    used = 0.0  # width of `line`, trailing spaces included
-    for token in tokens:
-        size = text_width(token)
-        if line and used + text_width(token.rstrip()) > width:
-            cut = max((k + 1 for k, t in enumerate(line[:-1]) if t.rstrip()[-1:] in _BREAK_AFTER), default=0)
-            kept = sum(text_width(t) for t in line[:cut])
-            if cut and kept >= width / 2:
-                lines.append("".join(line[:cut]).rstrip())
-                line, used = line[cut:], used - kept
-            if not cut or kept < width / 2 or used + text_width(token.rstrip()) > width:
-                lines.append("".join(line).rstrip())
-                line, used = [], 0.0
-        while len(token) > 1 and text_width(token.rstrip()) > width:
-            # A word longer than the line (a URL, say) is cut where it must be.
-            n = 1
-            while n < len(token) and text_width(token[: n + 1]) <= width:
-                n += 1
-            lines.append(token[:n])
-            token = token[n:]
-            size = text_width(token)
-        line.append(token)
-        used += size
-    if "".join(line).strip():
-        lines.append("".join(line).rstrip())
-    return [ln for ln in lines if ln] or [""]
-
-
-def wrap(text: str, width: float) -> list[str]:
-    """`text` in as few lines as fit `width` units, the lines made about equally long."""
-    tokens = _tokens(text)
-    lines = _greedy(tokens, width)
-    if len(lines) == 1:
-        return lines
-    # Balance: the narrowest width that still needs no more lines (no lone character on a last line).
-    low, high = min(width, max(text_width(t.rstrip()) for t in tokens)), width
-    while high - low > 2:
-        mid = (low + high) / 2
-        if len(_greedy(tokens, mid)) <= len(lines):
-            high = mid
-        else:
-            low = mid
-    return _greedy(tokens, high)
-
 
 def _label(label: str, width: float) -> dict[str, Any]:
     lines = wrap(label, width)
-    return {"label": label, "text": lines, "tw": max(text_width(line) for line in lines),
-            "th": TEXT_H + LINE * (len(lines) - 1)}
+    return {
+        "label": label,
+        "text": lines,
+        "tw": max(text_width(line) for line in lines),
+        "th": TEXT_H + LINE * (len(lines) - 1),
+    }
 
 
 def _lines(item: dict[str, Any], cx: float, cy: float) -> list[dict[str, Any]]:
@@ -151,8 +57,9 @@ def _flow(steps: list[str]) -> dict[str, Any]:
         h = item["th"] + 2 * PAD_Y
         if n:
             arrows.append({"d": f"M{width / 2:.1f},{y - GAP + 3:.1f} L{width / 2:.1f},{y - 3:.1f}"})
-        shapes.append({"x": x, "y": y, "w": box_w, "h": h, "label": item["label"],
-                       "lines": _lines(item, width / 2, y + h / 2)})
+        shapes.append(
+            {"x": x, "y": y, "w": box_w, "h": h, "label": item["label"], "lines": _lines(item, width / 2, y + h / 2)}
+        )
         y += h + GAP
     return {"width": width, "height": y - GAP + EDGE, "shapes": shapes, "arrows": arrows}
 
@@ -176,8 +83,13 @@ def _funnel(steps: list[str]) -> dict[str, Any]:
         w2 = top - (top - bottom) * (i + 1) / n
         h = item["th"] + 2 * PAD_Y
         corners = ((cx - w1 / 2, y), (cx + w1 / 2, y), (cx + w2 / 2, y + h), (cx - w2 / 2, y + h))
-        shapes.append({"points": " ".join(f"{px:.1f},{py:.1f}" for px, py in corners), "label": item["label"],
-                       "lines": _lines(item, cx, y + h / 2)})
+        shapes.append(
+            {
+                "points": " ".join(f"{px:.1f},{py:.1f}" for px, py in corners),
+                "label": item["label"],
+                "lines": _lines(item, cx, y + h / 2),
+            }
+        )
         y += h + LAYER_GAP
     return {"width": width, "height": y - LAYER_GAP + EDGE, "shapes": shapes, "arrows": []}
 
@@ -198,8 +110,10 @@ def _ring_arrow(boxes: list[Box], i: int, rx: float, ry: float) -> list[tuple[fl
     """The part of the ring from box i to the next one that lies outside both (empty if none)."""
     n = len(boxes)
     a0 = -math.pi / 2 + 2 * math.pi * i / n
-    points = [(rx * math.cos(a0 + 2 * math.pi / n * k / RING_SAMPLES),
-               ry * math.sin(a0 + 2 * math.pi / n * k / RING_SAMPLES)) for k in range(RING_SAMPLES + 1)]
+    points = [
+        (rx * math.cos(a0 + 2 * math.pi / n * k / RING_SAMPLES), ry * math.sin(a0 + 2 * math.pi / n * k / RING_SAMPLES))
+        for k in range(RING_SAMPLES + 1)
+    ]
     start, end = boxes[i], boxes[(i + 1) % n]
     return [(x, y) for x, y in points if not _inside(start, x, y, ARROW_GAP) and not _inside(end, x, y, ARROW_GAP)]
 
@@ -226,8 +140,9 @@ def _cycle_layout(items: list[dict[str, Any]]) -> tuple[list[Box], list[list[tup
         angles = [-math.pi / 2 + 2 * math.pi * i / n for i in range(n)]
         boxes = [(rx * math.cos(a), ry * math.sin(a), w, h) for a, (w, h) in zip(angles, sizes, strict=True)]
         arrows = [_ring_arrow(boxes, i, rx, ry) for i in range(n)]
-        if (all(_length(a) >= MIN_ARROW for a in arrows)
-                and all(_apart(boxes[i], boxes[j]) >= 16 for i in range(n) for j in range(i + 1, n))):
+        if all(_length(a) >= MIN_ARROW for a in arrows) and all(
+            _apart(boxes[i], boxes[j]) >= 16 for i in range(n) for j in range(i + 1, n)
+        ):
             return boxes, arrows
         return None
 
@@ -262,11 +177,22 @@ def _cycle(steps: list[str]) -> dict[str, Any]:
     width = max(NARROW, max(xs) - min(xs) + 2 * EDGE)
     height = max(ys) - min(ys) + 2 * EDGE
     ox, oy = width / 2 - (max(xs) + min(xs)) / 2, EDGE - min(ys)
-    shapes = [{"x": x + ox - w / 2, "y": y + oy - h / 2, "w": w, "h": h, "label": it["label"],
-               "lines": _lines(it, x + ox, y + oy)} for (x, y, w, h), it in zip(boxes, items, strict=True)]
+    shapes = [
+        {
+            "x": x + ox - w / 2,
+            "y": y + oy - h / 2,
+            "w": w,
+            "h": h,
+            "label": it["label"],
+            "lines": _lines(it, x + ox, y + oy),
+        }
+        for (x, y, w, h), it in zip(boxes, items, strict=True)
+    ]
     # Each arrow is the ring's own arc (sweep 1: clockwise on screen), so together they draw the ring.
-    paths = [{"d": f"M{sx + ox:.1f},{sy + oy:.1f} A{rx:.1f},{ry:.1f} 0 0,1 {ex + ox:.1f},{ey + oy:.1f}"}
-             for (sx, sy), (ex, ey) in ((arrow[0], arrow[-1]) for arrow in arrows)]
+    paths = [
+        {"d": f"M{sx + ox:.1f},{sy + oy:.1f} A{rx:.1f},{ry:.1f} 0 0,1 {ex + ox:.1f},{ey + oy:.1f}"}
+        for (sx, sy), (ex, ey) in ((arrow[0], arrow[-1]) for arrow in arrows)
+    ]
     return {"width": width, "height": height, "shapes": shapes, "arrows": paths}
 
 

@@ -71,9 +71,14 @@ def notes_view(notes: FacilitatorNotes | None, md: MarkdownRenderer) -> NotesVie
 
 def _activity(activity: Activity, md: MarkdownRenderer) -> ActivityView:
     return ActivityView(
-        title=activity.title, kind=activity.kind, minutes=activity.minutes, goal=md.block(activity.goal),
-        setup=md.block(activity.setup), roles=[RoleView(r.name, md.block(r.brief)) for r in activity.roles],
-        steps=[md.block(s) for s in activity.steps], checklist=[md.inline(c) for c in activity.observer_checklist],
+        title=activity.title,
+        kind=activity.kind,
+        minutes=activity.minutes,
+        goal=md.block(activity.goal),
+        setup=md.block(activity.setup),
+        roles=[RoleView(r.name, md.block(r.brief)) for r in activity.roles],
+        steps=[md.block(s) for s in activity.steps],
+        checklist=[md.inline(c) for c in activity.observer_checklist],
         debrief=[md.block(d) for d in activity.debrief],
     )
 
@@ -86,7 +91,10 @@ def section_id(lesson: Lesson, number: int) -> str:
 
 def lesson_notes(lesson: Lesson, md: MarkdownRenderer) -> tuple[NotesView | None, list[SectionNotes], int | None]:
     """A lesson's own notes, its sections' notes in order, and the total of its timing plan."""
-    sections = [SectionNotes(section_id(lesson, n), s.title, view)
-                for n, s in enumerate(lesson.sections, 1) if (view := notes_view(s.facilitator, md)) is not None]
+    sections = [
+        SectionNotes(section_id(lesson, n), s.title, view)
+        for n, s in enumerate(lesson.sections, 1)
+        if (view := notes_view(s.facilitator, md)) is not None
+    ]
     total = timing_total(lesson.facilitator, [s.facilitator for s in lesson.sections])
     return notes_view(lesson.facilitator, md), sections, total

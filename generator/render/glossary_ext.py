@@ -36,7 +36,7 @@ def term_splitter(pattern: re.Pattern[str], terms: dict[str, str], seal: Seal) -
         pieces: list[str | etree.Element] = []
         end = 0
         for match in pattern.finditer(text):
-            pieces += [text[end:match.start()], term_element(match.group(0), terms[match.group(0)], seal)]
+            pieces += [text[end : match.start()], term_element(match.group(0), terms[match.group(0)], seal)]
             end = match.end()
         return pieces + [text[end:]] if pieces else None
 

@@ -18,8 +18,18 @@ from .sanitize import Seal, sanitize
 
 #: The site's Markdown extensions when no MkDocs config supplies them (mkdocs.yml mirrors this).
 DEFAULT_EXTENSIONS: list[str] = [
-    "abbr", "admonition", "attr_list", "def_list", "footnotes", "tables", "pymdownx.details",
-    "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.mark", "pymdownx.caret", "pymdownx.tilde",
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "footnotes",
+    "tables",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+    "pymdownx.mark",
+    "pymdownx.caret",
+    "pymdownx.tilde",
 ]
 DEFAULT_CONFIGS: dict[str, dict[str, Any]] = {"pymdownx.tabbed": {"alternate_style": True}}
 
@@ -88,9 +98,18 @@ class MarkdownRenderer:
         reference links, abbreviations, tabs, admonitions, definition lists) are left to `block`.
         The result is byte-identical to rendering one by one (property-tested).
         """
-        batch = list(dict.fromkeys(t for t in texts if t and t not in self._cache and t.strip()
-                                   and not t[0].isspace() and not self._is_plain(t)
-                                   and not _UNBATCHABLE.search(t)))
+        batch = list(
+            dict.fromkeys(
+                t
+                for t in texts
+                if t
+                and t not in self._cache
+                and t.strip()
+                and not t[0].isspace()
+                and not self._is_plain(t)
+                and not _UNBATCHABLE.search(t)
+            )
+        )
         # Runs of bounded size: Python-Markdown's inline pass pops its work list from the front, which
         # is quadratic in the elements of one run (a lesson at the 2 MB limit spent most of its time there).
         start, size = 0, 0
@@ -130,8 +149,12 @@ class MarkdownRenderer:
     def _is_plain(text: str) -> bool:
         if "*" in text:
             text = _EMPHASIS.sub("x", text)
-        return text == text.strip() and "==" not in text and bool(_PLAIN_TEXT.fullmatch(text)) \
+        return (
+            text == text.strip()
+            and "==" not in text
+            and bool(_PLAIN_TEXT.fullmatch(text))
             and not _BLOCK_START.match(text)
+        )
 
     def _plain_paragraph(self, text: str) -> str | None:
         """The fast path for plain sentences, which are most of a quiz: same HTML, no parser."""
@@ -182,7 +205,7 @@ def _emphasis(text: str) -> list[str | etree.Element] | None:
     for match in _EMPHASIS.finditer(text):
         element = etree.Element("strong" if match.group(1) == "**" else "em")
         element.text = match.group(2)
-        pieces += [text[end:match.start()], element]
+        pieces += [text[end : match.start()], element]
         end = match.end()
     return [*pieces, text[end:]] if pieces else None
 

@@ -112,11 +112,17 @@ class MarkTreeprocessor(Treeprocessor):
     def _input(self, n: int) -> etree.Element:
         labels = self.marks.blank_labels
         seal = self.seal
-        return etree.Element("input", {
-            "type": "text", "class": seal("cw-blank"), "data-cw-blank": seal(str(n)),
-            "aria-label": seal(labels[n] if n < len(labels) else str(n + 1)),
-            "autocomplete": seal("off"), "spellcheck": seal("false"),
-        })
+        return etree.Element(
+            "input",
+            {
+                "type": "text",
+                "class": seal("cw-blank"),
+                "data-cw-blank": seal(str(n)),
+                "aria-label": seal(labels[n] if n < len(labels) else str(n + 1)),
+                "autocomplete": seal("off"),
+                "spellcheck": seal("false"),
+            },
+        )
 
     def _cue(self, text: str, n: int, quote: str) -> list[str | etree.Element] | None:
         if n in self.result.cues or quote not in text:
@@ -125,7 +131,7 @@ class MarkTreeprocessor(Treeprocessor):
         start = text.index(quote)
         span = etree.Element("span", {"class": self.seal("cw-cue"), "data-cw-cue": self.seal(str(n))})
         span.text = AtomicString(quote)
-        return [text[:start], span, text[start + len(quote):]]
+        return [text[:start], span, text[start + len(quote) :]]
 
 
 class MarkExtension(Extension):

@@ -16,8 +16,9 @@ def build_nav(ctx: RenderContext, drills: dict[str, str]) -> list[Any]:
     for n, lesson in enumerate(ctx.lessons, 1):
         children: list[Any] = [{e(lesson.title): lesson_path(lesson)}]
         children += [{e(q.title): quiz_path(q)} for q in ctx.quizzes_of(lesson)]
-        children += [{e(drill_title(ctx, ctx.project.schemes[s])): drill_path(s)}
-                     for s, at in drills.items() if at == lesson.id]
+        children += [
+            {e(drill_title(ctx, ctx.project.schemes[s])): drill_path(s)} for s, at in drills.items() if at == lesson.id
+        ]
         nav.append({f"{n}. {e(lesson.title)}": children})
     if ctx.has_glossary:
         nav.append({ctx.text["glossary"]: GLOSSARY})

@@ -105,7 +105,11 @@ class QuestionView:
 
 
 def question_views(
-    quiz: Quiz, md: MarkdownRenderer, schemes: dict[str, Scheme], text: dict[str, str], language: str,
+    quiz: Quiz,
+    md: MarkdownRenderer,
+    schemes: dict[str, Scheme],
+    text: dict[str, str],
+    language: str,
     skill_names: dict[str, str],
 ) -> tuple[list[QuestionView], dict[str, AnswerKey]]:
     """Template values for every question of `quiz`, and the quiz's answer key by question id."""
@@ -113,14 +117,22 @@ def question_views(
     for number_, question in enumerate(quiz.questions, 1):
         view, key = _view(question, quiz, md, schemes, text, language)
         prompt_html = view.pop("prompt_html", None) or md.block(question.prompt)
-        views.append(QuestionView(
-            id=question.id, type=question.type, number=number_, points=number(question.points),
-            skills=[skill_names.get(s, s) for s in question.skills], hints=[md.block(h) for h in question.hints],
-            explanation=md.block(question.explanation),
-            feedback_correct=md.block(question.feedback.correct) if question.feedback else "",
-            feedback_incorrect=md.block(question.feedback.incorrect) if question.feedback else "",
-            prompt_html=prompt_html, prompt_inline=_inline(prompt_html), **view,
-        ))
+        views.append(
+            QuestionView(
+                id=question.id,
+                type=question.type,
+                number=number_,
+                points=number(question.points),
+                skills=[skill_names.get(s, s) for s in question.skills],
+                hints=[md.block(h) for h in question.hints],
+                explanation=md.block(question.explanation),
+                feedback_correct=md.block(question.feedback.correct) if question.feedback else "",
+                feedback_incorrect=md.block(question.feedback.incorrect) if question.feedback else "",
+                prompt_html=prompt_html,
+                prompt_inline=_inline(prompt_html),
+                **view,
+            )
+        )
         keys[question.id] = key
     return views, keys
 
@@ -132,8 +144,7 @@ def _inline(block_html: str) -> str | None:
 
 
 def _view(
-    q: QuestionBase, quiz: Quiz, md: MarkdownRenderer, schemes: dict[str, Scheme], text: dict[str, str],
-    language: str,
+    q: QuestionBase, quiz: Quiz, md: MarkdownRenderer, schemes: dict[str, Scheme], text: dict[str, str], language: str
 ) -> tuple[dict[str, Any], AnswerKey]:
     common: dict[str, Any] = {"points": q.points, "skills": q.skills}
     if isinstance(q, SingleChoice | MultipleResponse):
@@ -143,8 +154,11 @@ def _view(
         if quiz.shuffle_options:
             options = stable_shuffle(options, q.id)
         correct = [i for i, o in enumerate(q.options) if o.correct]
-        choice_key: AnswerKey = SingleKey(type="single", correct=correct, **common) if isinstance(q, SingleChoice) \
+        choice_key: AnswerKey = (
+            SingleKey(type="single", correct=correct, **common)
+            if isinstance(q, SingleChoice)
             else MultipleKey(type="multiple", correct=correct, scoring=q.scoring or quiz.scoring, **common)
+        )
         return {"options": options}, choice_key
     if isinstance(q, TrueFalse):
         return {}, TrueFalseKey(type="truefalse", answer=q.answer, **common)
@@ -152,35 +166,55 @@ def _view(
         labels = tuple(text["blank"].format(n=n) for n in range(1, len(q.blanks) + 1))
         rendered, found = md.marked(q.prompt.replace(BLANK, md.blank_token), Marks(md.blank_token, labels))
         if found.blanks != len(q.blanks):
-            raise MarkError(q.id, ("prompt",), f"{len(q.blanks)} blank(s) {BLANK} are listed but {found.blanks} are in "
-                            "the question's text; a blank cannot stand inside a link, a title, code or raw HTML")
-        blanks = [BlankKey(accept=_normalised(b.accept), synonyms=_normalised(b.synonyms), regex=b.regex,
-                           show=b.accept[0]) for b in q.blanks]
+            raise MarkError(
+                q.id,
+                ("prompt",),
+                f"{len(q.blanks)} blank(s) {BLANK} are listed but {found.blanks} are in "
+                "the question's text; a blank cannot stand inside a link, a title, code or raw HTML",
+            )
+        blanks = [
+            BlankKey(accept=_normalised(b.accept), synonyms=_normalised(b.synonyms), regex=b.regex, show=b.accept[0])
+            for b in q.blanks
+        ]
         return {"prompt_html": rendered}, FillKey(type="fill", blanks=blanks, groups=q.groups(), **common)
     if isinstance(q, Numeric):
-        return {"unit": q.unit}, NumberKey(type="numeric", answer=q.answer, tolerance=q.tolerance, relative=q.relative,
-                                           show=number(q.answer) + (f" {q.unit}" if q.unit else ""), **common)
+        return {"unit": q.unit}, NumberKey(
+            type="numeric",
+            answer=q.answer,
+            tolerance=q.tolerance,
+            relative=q.relative,
+            show=number(q.answer) + (f" {q.unit}" if q.unit else ""),
+            **common,
+        )
     if isinstance(q, Ordering):
         items = [Choice(i, md.inline(t)) for i, t in enumerate(q.items)]
-        return {"items": stable_shuffle(items, q.id)}, OrderingKey(type="ordering", order=list(range(len(q.items))),
-                                                                   **common)
+        return {"items": stable_shuffle(items, q.id)}, OrderingKey(
+            type="ordering", order=list(range(len(q.items))), **common
+        )
     if isinstance(q, Matching):
         rights = [p.right for p in q.pairs] + list(q.distractors)
         choices = stable_shuffle([Choice(i, md.inline(r)) for i, r in enumerate(rights)], q.id)
         lefts = [Choice(i, md.inline(p.left)) for i, p in enumerate(q.pairs)]
-        return {"lefts": lefts, "choices": choices}, MatchingKey(type="matching", pairs=list(range(len(q.pairs))),
-                                                                 **common)
+        return {"lefts": lefts, "choices": choices}, MatchingKey(
+            type="matching", pairs=list(range(len(q.pairs))), **common
+        )
     if isinstance(q, Categorise):
         items = [Choice(i, md.inline(it.text)) for i, it in enumerate(q.items)]
         view = {"categories": [md.inline(c) for c in q.categories], "items": stable_shuffle(items, q.id)}
-        return view, CategoriseKey(type="categorise", categories=[q.categories.index(it.category) for it in q.items],
-                                   **common)
+        return view, CategoriseKey(
+            type="categorise", categories=[q.categories.index(it.category) for it in q.items], **common
+        )
     if isinstance(q, Calculation):
         result, steps = solve(q.formula, q.givens, language)
         unit = FORMULAS[q.formula].unit.get(language, FORMULAS[q.formula].unit["en"])
         return {"unit": unit, "steps": steps}, NumberKey(
-            type="calc", answer=round(result, 4), tolerance=q.tolerance, relative=True,
-            show=f"{number(result)} {unit}", **common)
+            type="calc",
+            answer=round(result, 4),
+            tolerance=q.tolerance,
+            relative=True,
+            show=f"{number(result)} {unit}",
+            **common,
+        )
     if isinstance(q, Classify):
         return _classify_view(q, md, schemes[q.scheme], text, common)
     raise TypeError(f"no view for question type {type(q).__name__}")  # pragma: no cover - the union is closed
@@ -197,8 +231,12 @@ def _classify_view(
     scenario, found = md.marked(q.scenario, Marks(cues=tuple(cue.quote for cue in q.cues)))
     for n, cue in enumerate(q.cues):
         if n not in found.cues:
-            raise MarkError(q.id, ("cues", n, "quote"), f"quote {cue.quote!r} must appear in the scenario's text "
-                            "in one piece (not inside a link title, raw HTML or across formatting)")
+            raise MarkError(
+                q.id,
+                ("cues", n, "quote"),
+                f"quote {cue.quote!r} must appear in the scenario's text "
+                "in one piece (not inside a link title, raw HTML or across formatting)",
+            )
     classes = {c.id: c for c in scheme.classes}
     attributes = {a.id: a for a in scheme.attributes}
     settings = {c.attribute: c.value for c in q.cues}
@@ -210,13 +248,19 @@ def _classify_view(
     for n, cue in enumerate(q.cues):
         attribute = attributes[cue.attribute]
         value = next(v for v in attribute.values if v.id == cue.value)
-        steps.append({"kind": "cue", "cue": n, "quote": cue.quote, "attribute": attribute.label,
-                      "value": value.label, "why": md.block(cue.why)})
+        steps.append(
+            {
+                "kind": "cue",
+                "cue": n,
+                "quote": cue.quote,
+                "attribute": attribute.label,
+                "value": value.label,
+                "why": md.block(cue.why),
+            }
+        )
     chosen = classes[answer]
     if scheme.kind == "rules":
-        rule = " + ".join(
-            next(v.label for v in attributes[a].values if v.id == settings[a]) for a in attributes
-        )
+        rule = " + ".join(next(v.label for v in attributes[a].values if v.id == settings[a]) for a in attributes)
         steps.append({"kind": "rule", "rule": rule, "class": chosen.label})
     else:
         steps.append({"kind": "rationale", "html": md.block(q.rationale), "class": chosen.label})
@@ -227,16 +271,28 @@ def _classify_view(
         "scenario": scenario,
         "scheme": {"id": scheme.id, "title": scheme.title, "kind": scheme.kind},
         "attributes": [
-            {"id": a.id, "label": a.label, "question": a.question, "values": [{"id": v.id, "label": v.label}
-                                                                           for v in a.values]}
+            {
+                "id": a.id,
+                "label": a.label,
+                "question": a.question,
+                "values": [{"id": v.id, "label": v.label} for v in a.values],
+            }
             for a in scheme.attributes
-        ] if scheme.kind == "rules" else [],
+        ]
+        if scheme.kind == "rules"
+        else [],
         "classes": [{"id": c.id, "label": c.label} for c in scheme.classes],
         "actions": action_options if chosen.action else [],
         "steps": steps,
     }
-    return view, ClassifyKey(type="classify", attributes=settings if scheme.kind == "rules" else {}, class_=answer,
-                             action=answer if chosen.action else None, show=chosen.label, **common)
+    return view, ClassifyKey(
+        type="classify",
+        attributes=settings if scheme.kind == "rules" else {},
+        class_=answer,
+        action=answer if chosen.action else None,
+        show=chosen.label,
+        **common,
+    )
 
 
 def storage_key(quiz_id: str) -> str:

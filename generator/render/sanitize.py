@@ -18,10 +18,52 @@ import nh3
 
 #: Tags produced by the Markdown pipeline (tables, admonitions, tabs, details, abbreviations).
 TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em", "h1", "h2",
-    "h3", "h4", "h5", "h6", "hr", "i", "input", "ins", "kbd", "label", "li", "mark", "ol", "p", "pre", "s",
-    "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
-    "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
 }
 #: Attributes only the generator's own marks may carry (each value must start with the seal).
 SEALED_ATTRIBUTES = {"data-cw-blank", "data-cw-cue", "aria-label", "autocomplete", "spellcheck"}
@@ -80,7 +122,7 @@ def sanitize(html: str, seal: Seal | None = None) -> str:
         if attribute == "tabindex":
             return value if value == "0" else None
         if attribute in SEALED_ATTRIBUTES:
-            return value[len(prefix):] if prefix and value.startswith(prefix) else None
+            return value[len(prefix) :] if prefix and value.startswith(prefix) else None
         return value
 
     return nh3.clean(
@@ -98,7 +140,7 @@ def _classes(value: str, seal: str | None) -> str | None:
     kept = []
     for name in value.split():
         if seal and name.startswith(seal):
-            kept.append(name[len(seal):])
+            kept.append(name[len(seal) :])
         elif not _BEHAVIOUR_CLASS.match(name) or name in _AUTHOR_MD_CLASSES:
             kept.append(name)
     return " ".join(kept) or None

@@ -31,8 +31,19 @@ PRINT_GZIP_BUDGET = 2_000
 #: Styles of answers and facilitator notes, shipped in the instructor edition only.
 INSTRUCTOR_CSS = "assets/courseware-instructor.css"
 
-__all__ = ["ASSET_DIR", "INSTRUCTOR_CSS", "PRINT_CSS", "RUNTIME_FILES", "RUNTIME_GZIP_BUDGET", "SITE_FILES",
-           "GeneratedPage", "RenderSettings", "SiteOutput", "generate", "page_files"]
+__all__ = [
+    "ASSET_DIR",
+    "INSTRUCTOR_CSS",
+    "PRINT_CSS",
+    "RUNTIME_FILES",
+    "RUNTIME_GZIP_BUDGET",
+    "SITE_FILES",
+    "GeneratedPage",
+    "RenderSettings",
+    "SiteOutput",
+    "generate",
+    "page_files",
+]
 
 
 def generate(project: Project, course: Course, settings: RenderSettings) -> SiteOutput:

@@ -77,8 +77,10 @@ def prepare(config_file: Path, course: str | None = None) -> tuple[Path, Path]:
         if name.endswith(".css"):
             config["extra_css"] = [*config.get("extra_css", []), f"{ASSET_DIR}/{name}"]
         else:  # deferred, as the MkDocs plugin links it: nothing on the page waits for it
-            config["extra_javascript"] = [*config.get("extra_javascript", []),
-                                          {"path": f"{ASSET_DIR}/{name}", "defer": True}]
+            config["extra_javascript"] = [
+                *config.get("extra_javascript", []),
+                {"path": f"{ASSET_DIR}/{name}", "defer": True},
+            ]
     # Zensical links extra_css without a media attribute; the file's rules sit inside @media print.
     config["extra_css"] = [*config.get("extra_css", []), PRINT_CSS]
     config.pop("not_in_nav", None)  # Zensical 0.0.73 does not read it; hand-written pages stay out of nav
@@ -91,12 +93,28 @@ def build_site_zensical(config_file: Path, site_dir: Path | None = None, course:
     """Build the course with Zensical into `site_dir` (default site-zensical/), atomically."""
     base = config_file.resolve().parent
     target = (site_dir or base / "site-zensical").resolve()
-    check_output_dir(target, base, [base / "lessons", base / "quizzes", base / "glossary", base / "courses",
-                                    base / "docs", base / ".git", base / WORK_DIR])
+    check_output_dir(
+        target,
+        base,
+        [
+            base / "lessons",
+            base / "quizzes",
+            base / "glossary",
+            base / "courses",
+            base / "docs",
+            base / ".git",
+            base / WORK_DIR,
+        ],
+    )
     generated, _ = prepare(config_file, course)
     built = generated.parent / "site"
-    done = subprocess.run([*zensical_command(), "build", "--clean", "-f", str(generated)], cwd=generated.parent,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [*zensical_command(), "build", "--clean", "-f", str(generated)],
+        cwd=generated.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0 or not (built / "index.html").is_file():
         raise ZensicalError(f"zensical build failed:\n{done.stdout}{done.stderr}")
     # The finished site is renamed into place in one step, as `make site` does with MkDocs' output.
@@ -141,8 +159,10 @@ def _copy_hand_written(source: Path, docs: Path) -> None:
         rel = path.relative_to(source)
         target = docs / rel
         if target.exists():
-            raise ZensicalError(f"{source.name}/{rel.as_posix()} is a hand-written page, but the course generates "
-                                f"{rel.as_posix()}; rename or remove the hand-written one")
+            raise ZensicalError(
+                f"{source.name}/{rel.as_posix()} is a hand-written page, but the course generates "
+                f"{rel.as_posix()}; rename or remove the hand-written one"
+            )
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target)
 
@@ -163,5 +183,8 @@ def _extension_names(config: dict[str, Any]) -> list[str]:
 
 
 def _extension_configs(config: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {next(iter(e)): dict(next(iter(e.values())) or {}) for e in config.get("markdown_extensions", [])
-            if isinstance(e, dict)}
+    return {
+        next(iter(e)): dict(next(iter(e.values())) or {})
+        for e in config.get("markdown_extensions", [])
+        if isinstance(e, dict)
+    }

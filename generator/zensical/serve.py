@@ -17,8 +17,9 @@ POLL = 0.25
 def serve(config_file: Path, dev_addr: str = "127.0.0.1:8000", course: str | None = None) -> None:
     """Export, start `zensical serve`, and export again whenever an author file changes."""
     generated, _ = prepare(config_file, course)
-    server = subprocess.Popen([*zensical_command(), "serve", "-f", str(generated), "-a", dev_addr],
-                              cwd=generated.parent)
+    server = subprocess.Popen(
+        [*zensical_command(), "serve", "-f", str(generated), "-a", dev_addr], cwd=generated.parent
+    )
     watched = _watched(config_file)
     seen = _stamp(watched)
     try:

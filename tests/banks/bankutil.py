@@ -67,7 +67,7 @@ def _flatten(html: str) -> str:
             if child.tag in ("em", "i", "strong", "b", "mark", "del", "ins") and child.tag in active | {element.tag}:
                 index = list(element).index(child)
                 before = element[index - 1] if index else None
-                inner = (child.text or "")
+                inner = child.text or ""
                 if before is None:
                     element.text = (element.text or "") + inner
                 else:
@@ -82,7 +82,7 @@ def _flatten(html: str) -> str:
                 element.remove(child)
 
     visit(root, frozenset())
-    return ET.tostring(root, encoding="unicode", method="html")[len("<fragment>"):-len("</fragment>")]
+    return ET.tostring(root, encoding="unicode", method="html")[len("<fragment>") : -len("</fragment>")]
 
 
 def canon(value: Any, key: str = "") -> Any:
@@ -102,8 +102,9 @@ def gift_pegjs(paths: list[Path]) -> list[dict[str, Any]]:
     node = shutil.which("node")
     assert node, "node is needed for the gift-pegjs test"
     assert (ROOT / "node_modules" / "gift-pegjs").is_dir(), "run `npm install` (make test does) for gift-pegjs"
-    done = subprocess.run([node, str(GIFT_PARSE), *map(str, paths)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, check=False)
+    done = subprocess.run(
+        [node, str(GIFT_PARSE), *map(str, paths)], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     result: list[dict[str, Any]] = json.loads(done.stdout)
     return result
@@ -112,29 +113,87 @@ def gift_pegjs(paths: list[Path]) -> list[dict[str, Any]]:
 #: Every special character of GIFT (~ = # { } : \), of XML (< > & " ') and of Markdown, in every type.
 SPECIAL = r"~ = # { } : \ [ ] % * _ < > & ' \" / -> // ^ | `"
 NASTY: list[dict[str, Any]] = [
-    {"id": "n-single", "type": "single", "prompt": f"选哪个？ {SPECIAL}\n\n第二段 **粗体** 2 \\* 3 = 6",
-     "options": [{"text": "[html] 不是格式", "correct": True, "feedback": "对：{a} = #1"},
-                 {"text": "%50% off", "feedback": "[markdown] ~不对~"}, {"text": "a -> b // c"}],
-     "explanation": "#### 不是总评 \\#", "hints": ["想想 {x}"], "skills": ["skill.one", "skill-2"]},
-    {"id": "n-multi", "type": "multiple", "prompt": "Which? a:b c=d", "scoring": "partial",
-     "options": [{"text": "one ~ two", "correct": True}, {"text": "三 = 3", "correct": True},
-                 {"text": "wrong # 1", "feedback": "no {}"}]},
-    {"id": "n-tf", "type": "truefalse", "prompt": "真的吗？ T = {TRUE}", "answer": False,
-     "feedback": {"correct": "对 #", "incorrect": "错 ~"}, "explanation": "因为 a:b"},
-    {"id": "n-fill", "type": "fill", "prompt": "1 + 1 = {_}，对吗？ {x} \\ y",
-     "blanks": [{"accept": ["2", "二", "a*b", "x=y", "#1"]}], "feedback": {"correct": "好 {}", "incorrect": "再想 ~"}},
-    {"id": "n-fill-start", "type": "fill", "prompt": "{_} 是首都。", "blanks": [{"accept": ["北京"]}],
-     "explanation": "**北京** = Beijing"},
-    {"id": "n-num", "type": "numeric", "prompt": "多少？ {#1}", "answer": -1.25, "tolerance": 0.05,
-     "feedback": {"correct": "对", "incorrect": "错 #"}},
-    {"id": "n-num-rel", "type": "numeric", "prompt": "约多少？", "answer": 200, "tolerance": 0.1, "relative": True,
-     "unit": "元"},
+    {
+        "id": "n-single",
+        "type": "single",
+        "prompt": f"选哪个？ {SPECIAL}\n\n第二段 **粗体** 2 \\* 3 = 6",
+        "options": [
+            {"text": "[html] 不是格式", "correct": True, "feedback": "对：{a} = #1"},
+            {"text": "%50% off", "feedback": "[markdown] ~不对~"},
+            {"text": "a -> b // c"},
+        ],
+        "explanation": "#### 不是总评 \\#",
+        "hints": ["想想 {x}"],
+        "skills": ["skill.one", "skill-2"],
+    },
+    {
+        "id": "n-multi",
+        "type": "multiple",
+        "prompt": "Which? a:b c=d",
+        "scoring": "partial",
+        "options": [
+            {"text": "one ~ two", "correct": True},
+            {"text": "三 = 3", "correct": True},
+            {"text": "wrong # 1", "feedback": "no {}"},
+        ],
+    },
+    {
+        "id": "n-tf",
+        "type": "truefalse",
+        "prompt": "真的吗？ T = {TRUE}",
+        "answer": False,
+        "feedback": {"correct": "对 #", "incorrect": "错 ~"},
+        "explanation": "因为 a:b",
+    },
+    {
+        "id": "n-fill",
+        "type": "fill",
+        "prompt": "1 + 1 = {_}，对吗？ {x} \\ y",
+        "blanks": [{"accept": ["2", "二", "a*b", "x=y", "#1"]}],
+        "feedback": {"correct": "好 {}", "incorrect": "再想 ~"},
+    },
+    {
+        "id": "n-fill-start",
+        "type": "fill",
+        "prompt": "{_} 是首都。",
+        "blanks": [{"accept": ["北京"]}],
+        "explanation": "**北京** = Beijing",
+    },
+    {
+        "id": "n-num",
+        "type": "numeric",
+        "prompt": "多少？ {#1}",
+        "answer": -1.25,
+        "tolerance": 0.05,
+        "feedback": {"correct": "对", "incorrect": "错 #"},
+    },
+    {
+        "id": "n-num-rel",
+        "type": "numeric",
+        "prompt": "约多少？",
+        "answer": 200,
+        "tolerance": 0.1,
+        "relative": True,
+        "unit": "元",
+    },
     {"id": "n-order", "type": "ordering", "prompt": "排序（从小到大）", "items": ["一", "二 two", "三 three"]},
-    {"id": "n-match", "type": "matching", "prompt": "配对 a:b",
-     "pairs": [{"left": "左 = 1", "right": "右 ~ 1"}, {"left": "左 {2}", "right": "右 #2"}],
-     "distractors": ["多余 :3"], "explanation": "配对说明"},
-    {"id": "n-cat", "type": "categorise", "prompt": "分类",
-     "categories": ["甲类", "乙类 = B", "丙类"],
-     "items": [{"text": "x1", "category": "甲类"}, {"text": "x2 #", "category": "乙类 = B"},
-               {"text": "x3", "category": "甲类"}]},
+    {
+        "id": "n-match",
+        "type": "matching",
+        "prompt": "配对 a:b",
+        "pairs": [{"left": "左 = 1", "right": "右 ~ 1"}, {"left": "左 {2}", "right": "右 #2"}],
+        "distractors": ["多余 :3"],
+        "explanation": "配对说明",
+    },
+    {
+        "id": "n-cat",
+        "type": "categorise",
+        "prompt": "分类",
+        "categories": ["甲类", "乙类 = B", "丙类"],
+        "items": [
+            {"text": "x1", "category": "甲类"},
+            {"text": "x2 #", "category": "乙类 = B"},
+            {"text": "x3", "category": "甲类"},
+        ],
+    },
 ]

@@ -16,8 +16,10 @@ ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 
 
-@pytest.mark.parametrize(("fmt", "suffix"), [("gift", ".gift.txt"), ("moodle-xml", ".moodle.xml"),
-                                             ("qti12", ".qti12.zip"), ("qti21", ".qti21.zip")])
+@pytest.mark.parametrize(
+    ("fmt", "suffix"),
+    [("gift", ".gift.txt"), ("moodle-xml", ".moodle.xml"), ("qti12", ".qti12.zip"), ("qti21", ".qti21.zip")],
+)
 def test_export_writes_a_file_per_quiz_and_one_for_the_course(tmp_path: Path, fmt: str, suffix: str) -> None:
     root = tmp_path / "mini"
     shutil.copytree(MINI, root)
@@ -25,8 +27,9 @@ def test_export_writes_a_file_per_quiz_and_one_for_the_course(tmp_path: Path, fm
     result = CliRunner().invoke(main, ["--root", str(root), "questions", "export", "--format", fmt, "--out", str(out)])
     assert result.exit_code == 0, result.output
     quizzes = sorted(p.stem for p in (root / "quizzes").glob("*.yml"))
-    assert sorted(p.name for p in out.iterdir()) == sorted([f"{q}{suffix}" for q in quizzes] +
-                                                           [f"mini{suffix}", "banks.txt"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{q}{suffix}" for q in quizzes] + [f"mini{suffix}", "banks.txt"]
+    )
     report = (out / "banks.txt").read_text(encoding="utf-8")
     assert f"format: {fmt}" in report and "quizzes/M1-exercises.yml:" in report  # classify: a warning with its line
     if fmt == "gift":  # the two-blank question is skipped, on the console with its file and line
@@ -39,8 +42,9 @@ def test_export_refuses_a_folder_it_does_not_own(tmp_path: Path) -> None:
     root = tmp_path / "mini"
     shutil.copytree(MINI, root)
     for out in (root / "quizzes", root):
-        result = CliRunner().invoke(main, ["--root", str(root), "questions", "export", "--format", "gift",
-                                           "--out", str(out)])
+        result = CliRunner().invoke(
+            main, ["--root", str(root), "questions", "export", "--format", "gift", "--out", str(out)]
+        )
         assert result.exit_code == 2, result.output
     assert sorted(p.name for p in (root / "quizzes").glob("*.yml"))  # nothing was deleted
 
@@ -48,13 +52,26 @@ def test_export_refuses_a_folder_it_does_not_own(tmp_path: Path) -> None:
 def test_make_banks_writes_every_format(tmp_path: Path) -> None:
     """`make banks` (with the test environment's Python standing in for .venv) fills dist/banks/."""
     clone = tmp_path / "clone"
-    shutil.copytree(ROOT, clone, ignore=shutil.ignore_patterns(".git", "node_modules", ".venv", "site*", "dist",
-                                                                ".hypothesis", "__pycache__"))
-    done = subprocess.run(["make", "-o", ".venv/.installed", "banks", f"PY={sys.executable}"], cwd=clone,
-                          capture_output=True, text=True, timeout=300, check=False,
-                          env={"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin", "PYTHONPATH": str(clone)})
+    shutil.copytree(
+        ROOT,
+        clone,
+        ignore=shutil.ignore_patterns(".git", "node_modules", ".venv", "site*", "dist", ".hypothesis", "__pycache__"),
+    )
+    done = subprocess.run(
+        ["make", "-o", ".venv/.installed", "banks", f"PY={sys.executable}"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin", "PYTHONPATH": str(clone)},
+    )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    for fmt, name in (("gift", "khkf.gift.txt"), ("moodle-xml", "khkf.moodle.xml"), ("qti12", "khkf.qti12.zip"),
-                      ("qti21", "khkf.qti21.zip")):
+    for fmt, name in (
+        ("gift", "khkf.gift.txt"),
+        ("moodle-xml", "khkf.moodle.xml"),
+        ("qti12", "khkf.qti12.zip"),
+        ("qti21", "khkf.qti21.zip"),
+    ):
         assert (clone / "dist" / "banks" / fmt / name).stat().st_size > 10_000
         assert len(list((clone / "dist" / "banks" / fmt).iterdir())) == 17  # 15 quizzes, the course, banks.txt

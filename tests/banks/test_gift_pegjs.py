@@ -12,9 +12,18 @@ from generator.banks.gift import write_gift
 
 #: Our type -> the type gift-pegjs reports. It does not know qtype_ordering's `{>N …}` block and reads it as a
 #: short answer starting with '>'; classify and calc are exported as single choice and numeric.
-PEGJS_TYPE = {"single": "MC", "multiple": "MC", "truefalse": "TF", "fill": "Short", "numeric": "Numerical",
-              "calc": "Numerical", "ordering": "Short", "matching": "Matching", "categorise": "Matching",
-              "classify": "MC"}
+PEGJS_TYPE = {
+    "single": "MC",
+    "multiple": "MC",
+    "truefalse": "TF",
+    "fill": "Short",
+    "numeric": "Numerical",
+    "calc": "Numerical",
+    "ordering": "Short",
+    "matching": "Matching",
+    "categorise": "Matching",
+    "classify": "MC",
+}
 
 
 def expected(bank: Bank, skipped: set[str]) -> list[tuple[str, str | None, list[str]]]:
@@ -22,8 +31,9 @@ def expected(bank: Bank, skipped: set[str]) -> list[tuple[str, str | None, list[
     out: list[tuple[str, str | None, list[str]]] = []
     for _, _, quizzes in bank.categories():
         out.append(("Category", None, []))
-        out += [(PEGJS_TYPE[q.type], q.id, q.skills)
-                for bq in quizzes for q in bq.quiz.questions if q.id not in skipped]
+        out += [
+            (PEGJS_TYPE[q.type], q.id, q.skills) for bq in quizzes for q in bq.quiz.questions if q.id not in skipped
+        ]
     return out
 
 
@@ -70,8 +80,17 @@ def test_special_characters_in_every_type_parse(tmp_path: Path) -> None:
 
 
 def test_a_question_gift_cannot_hold_is_skipped_with_its_place_and_reason() -> None:
-    bank = quiz_bank([{"id": "two-blanks", "type": "fill", "prompt": "{_} 和 {_}", "blanks": [
-        {"accept": ["a"]}, {"accept": ["b"]}]}, NASTY[2]])
+    bank = quiz_bank(
+        [
+            {
+                "id": "two-blanks",
+                "type": "fill",
+                "prompt": "{_} 和 {_}",
+                "blanks": [{"accept": ["a"]}, {"accept": ["b"]}],
+            },
+            NASTY[2],
+        ]
+    )
     ctx = context("gift")
     text = write_gift(bank, ctx)
     assert "two-blanks" not in text and "n-tf" in text

@@ -105,8 +105,19 @@ def test_a_gift_file_with_every_feature_imports_to_a_quiz_check_accepts(tmp_path
     data = yaml.safe_load(text)
     assert data["title"] == "Lesson A / one" and data["lesson"] == "every-feature-lesson"
     questions = {q["id"]: q for q in data["questions"]}
-    assert list(questions) == ["g-single", "every-feature-q02", "g-tf", "g-short", "g-missing", "g-num", "g-range",
-                               "g-num-multi", "g-match", "g-cat", "g-order"]
+    assert list(questions) == [
+        "g-single",
+        "every-feature-q02",
+        "g-tf",
+        "g-short",
+        "g-missing",
+        "g-num",
+        "g-range",
+        "g-num-multi",
+        "g-match",
+        "g-cat",
+        "g-order",
+    ]
     single = questions["g-single"]
     assert single["prompt"] == "Which **one**? Escapes: ~ = # { } \\ and a\nline break."
     assert single["skills"] == ["MAN", "closing"] and single["explanation"] == "General *feedback*."
@@ -114,9 +125,14 @@ def test_a_gift_file_with_every_feature_imports_to_a_quiz_check_accepts(tmp_path
     multiple = questions["every-feature-q02"]
     assert multiple["type"] == "multiple" and multiple["prompt"] == "Pick **two**."
     assert [o.get("correct", False) for o in multiple["options"]] == [True, True, False, False]
-    assert questions["g-tf"] == {"id": "g-tf", "type": "truefalse", "prompt": "Grant is buried in Grant's tomb.",
-                                 "answer": False, "explanation": "Because.",
-                                 "feedback": {"incorrect": "Wrong answer feedback", "correct": "Right answer feedback"}}
+    assert questions["g-tf"] == {
+        "id": "g-tf",
+        "type": "truefalse",
+        "prompt": "Grant is buried in Grant's tomb.",
+        "answer": False,
+        "explanation": "Because.",
+        "feedback": {"incorrect": "Wrong answer feedback", "correct": "Right answer feedback"},
+    }
     assert questions["g-short"]["blanks"] == [{"accept": ["no one", "nobody"]}]
     assert questions["g-short"]["feedback"] == {"correct": "Right.", "incorrect": "Think again."}
     assert questions["g-missing"]["prompt"] == "Moodle costs {_} to download."
@@ -173,8 +189,10 @@ def test_encodings(tmp_path: Path) -> None:
     bom = tmp_path / "bom.gift.txt"
     bom.write_bytes(b"\xef\xbb\xbf" + "中文题目？{TRUE}\n".encode())
     assert run("questions", "import", str(bom), "--out", str(root)).exit_code == 0
-    assert yaml.safe_load((root / "quizzes" / "bom.yml").read_text(encoding="utf-8"))["questions"][0]["prompt"] \
+    assert (
+        yaml.safe_load((root / "quizzes" / "bom.yml").read_text(encoding="utf-8"))["questions"][0]["prompt"]
         == "中文题目？"
+    )
     utf16 = tmp_path / "utf16.gift.txt"
     utf16.write_bytes("题目？{TRUE}".encode("utf-16"))
     result = run("questions", "import", str(utf16), "--out", str(root))
@@ -266,8 +284,9 @@ def test_unsafe_or_broken_xml_is_refused_with_its_line(tmp_path: Path) -> None:
     result = run("questions", "import", str(bomb), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1 and "bomb.xml:2:" in result.output and "a document type declaration" in result.output
     external = tmp_path / "external.xml"
-    external.write_text('<?xml version="1.0"?>\n<quiz>\n  <question type="truefalse">&xxe;</question>\n</quiz>\n',
-                        encoding="utf-8")
+    external.write_text(
+        '<?xml version="1.0"?>\n<quiz>\n  <question type="truefalse">&xxe;</question>\n</quiz>\n', encoding="utf-8"
+    )
     result = run("questions", "import", str(external), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1 and "external.xml:3:" in result.output and "undefined entity" in result.output
     broken = tmp_path / "broken.xml"

@@ -23,8 +23,15 @@ from generator.banks.qti21 import write_qti21
 
 Q12 = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 Q21 = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
-CANVAS_TYPES = {"multiple_choice_question", "true_false_question", "short_answer_question", "multiple_answers_question",
-                "numerical_question", "fill_in_multiple_blanks_question", "matching_question"}
+CANVAS_TYPES = {
+    "multiple_choice_question",
+    "true_false_question",
+    "short_answer_question",
+    "multiple_answers_question",
+    "numerical_question",
+    "fill_in_multiple_blanks_question",
+    "matching_question",
+}
 
 TEXT2QTI = """Quiz title: Same questions
 
@@ -59,11 +66,22 @@ Title: num
 =   3 +- 0.5
 """
 OURS: list[dict[str, Any]] = [
-    {"id": "s1", "type": "single", "prompt": "Which one?", "points": 2, "explanation": "General feedback.",
-     "feedback": {"correct": "Right!", "incorrect": "Wrong!"},
-     "options": [{"text": "one", "correct": True, "feedback": "Feedback on one."}, {"text": "two"}]},
-    {"id": "m1", "type": "multiple", "prompt": "Which ones?", "scoring": "all",
-     "options": [{"text": "one", "correct": True}, {"text": "two", "correct": True}, {"text": "three"}]},
+    {
+        "id": "s1",
+        "type": "single",
+        "prompt": "Which one?",
+        "points": 2,
+        "explanation": "General feedback.",
+        "feedback": {"correct": "Right!", "incorrect": "Wrong!"},
+        "options": [{"text": "one", "correct": True, "feedback": "Feedback on one."}, {"text": "two"}],
+    },
+    {
+        "id": "m1",
+        "type": "multiple",
+        "prompt": "Which ones?",
+        "scoring": "all",
+        "options": [{"text": "one", "correct": True}, {"text": "two", "correct": True}, {"text": "three"}],
+    },
     {"id": "tf", "type": "truefalse", "prompt": "True?", "answer": True},
     {"id": "sa", "type": "fill", "prompt": "Name it. {_}", "blanks": [{"accept": ["alpha", "beta"]}]},
     {"id": "num", "type": "numeric", "prompt": "How many?", "answer": 3, "tolerance": 0.5},
@@ -79,9 +97,17 @@ def shape(item: etree._Element) -> dict[str, Any]:
     meta = {f.findtext(f"{Q12}fieldlabel"): f.findtext(f"{Q12}fieldentry") for f in item.iter(f"{Q12}qtimetadatafield")}
     labels = [label.get("ident") for label in item.iter(f"{Q12}response_label")]
     presentation = item.find(f"{Q12}presentation")
-    responses = [(r.tag, r.get("rcardinality"), [c.tag for c in r], len(r.findall(f".//{Q12}response_label")),
-                  r.find(f"{Q12}render_fib").get("fibtype") if r.find(f"{Q12}render_fib") is not None else None)
-                 for r in presentation if r.tag != f"{Q12}material"]
+    responses = [
+        (
+            r.tag,
+            r.get("rcardinality"),
+            [c.tag for c in r],
+            len(r.findall(f".//{Q12}response_label")),
+            r.find(f"{Q12}render_fib").get("fibtype") if r.find(f"{Q12}render_fib") is not None else None,
+        )
+        for r in presentation
+        if r.tag != f"{Q12}material"
+    ]
 
     def condition(node: etree._Element) -> Any:
         if len(node):
@@ -96,13 +122,23 @@ def shape(item: etree._Element) -> dict[str, Any]:
     def feedback_kind(ident: str | None) -> str | None:
         return "choice_fb" if ident and ident.endswith("_fb") and ident[:-3] in labels else ident
 
-    rules = [(rc.get("continue"), [condition(c) for c in rc.find(f"{Q12}conditionvar")],
-              [(s.get("action"), float(s.text)) for s in rc.findall(f"{Q12}setvar")],
-              [feedback_kind(d.get("linkrefid")) for d in rc.findall(f"{Q12}displayfeedback")])
-             for rc in item.iter(f"{Q12}respcondition")]
+    rules = [
+        (
+            rc.get("continue"),
+            [condition(c) for c in rc.find(f"{Q12}conditionvar")],
+            [(s.get("action"), float(s.text)) for s in rc.findall(f"{Q12}setvar")],
+            [feedback_kind(d.get("linkrefid")) for d in rc.findall(f"{Q12}displayfeedback")],
+        )
+        for rc in item.iter(f"{Q12}respcondition")
+    ]
     feedbacks = sorted(str(feedback_kind(f.get("ident"))) for f in item.findall(f"{Q12}itemfeedback"))
-    return {"type": meta["question_type"], "points": float(meta["points_possible"]), "responses": responses,
-            "rules": rules, "feedbacks": feedbacks}
+    return {
+        "type": meta["question_type"],
+        "points": float(meta["points_possible"]),
+        "responses": responses,
+        "rules": rules,
+        "feedbacks": feedbacks,
+    }
 
 
 def test_simple_types_have_the_structure_text2qti_gives_them() -> None:
@@ -126,8 +162,9 @@ def test_the_course_packages_are_canvas_qti(tmp_path: Any) -> None:
     items = [i for a in assessments for i in a.iter(f"{Q12}item")]
     assert len(items) == result.questions == 274 and len({i.get("ident") for i in items}) == 274
     for item in items:
-        meta = {f.findtext(f"{Q12}fieldlabel"): f.findtext(f"{Q12}fieldentry")
-                for f in item.iter(f"{Q12}qtimetadatafield")}
+        meta = {
+            f.findtext(f"{Q12}fieldlabel"): f.findtext(f"{Q12}fieldentry") for f in item.iter(f"{Q12}qtimetadatafield")
+        }
         assert meta["question_type"] in CANVAS_TYPES
         labels = {label.get("ident") for label in item.iter(f"{Q12}response_label")}
         responses = {r.get("ident") for r in item.iter(f"{Q12}response_lid", f"{Q12}response_str")}
@@ -139,11 +176,61 @@ def test_the_course_packages_are_canvas_qti(tmp_path: Any) -> None:
         assert shown == {f.get("ident") for f in item.iter(f"{Q12}itemfeedback")}
 
 
-XHTML = {"a", "abbr", "b", "blockquote", "br", "code", "dd", "div", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5",
-         "h6", "hr", "i", "kbd", "li", "ol", "p", "pre", "small", "span", "strong", "sub", "sup", "table", "tbody",
-         "td", "tfoot", "th", "thead", "tr", "ul", "caption", "cite", "q", "samp", "var", "tt", "big"}
-INTERACTIONS = {"choiceInteraction", "orderInteraction", "matchInteraction", "textEntryInteraction",
-                "simpleChoice", "simpleMatchSet", "simpleAssociableChoice"}
+XHTML = {
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "kbd",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "cite",
+    "q",
+    "samp",
+    "var",
+    "tt",
+    "big",
+}
+INTERACTIONS = {
+    "choiceInteraction",
+    "orderInteraction",
+    "matchInteraction",
+    "textEntryInteraction",
+    "simpleChoice",
+    "simpleMatchSet",
+    "simpleAssociableChoice",
+}
 
 
 def test_qti21_items_follow_the_specification() -> None:
@@ -160,8 +247,10 @@ def test_qti21_items_follow_the_specification() -> None:
         item = etree.fromstring(package.read(href))
         assert item.tag == f"{Q21}assessmentItem" and item.get("identifier") in resources
         order = [etree.QName(c).localname for c in item]
-        assert order == sorted(order, key=["responseDeclaration", "outcomeDeclaration", "itemBody",
-                                           "responseProcessing", "modalFeedback"].index)
+        assert order == sorted(
+            order,
+            key=["responseDeclaration", "outcomeDeclaration", "itemBody", "responseProcessing", "modalFeedback"].index,
+        )
         declared = {d.get("identifier") for d in item.findall(f"{Q21}responseDeclaration")}
         used = {i.get("responseIdentifier") for i in item.iter() if i.get("responseIdentifier")}
         assert declared == used, href
@@ -206,10 +295,12 @@ def test_packages_are_reproducible(fmt: str) -> None:
 
 
 def test_a_blank_pattern_becomes_an_anchored_xml_schema_pattern_or_a_warning() -> None:
-    bank = quiz_bank([
-        {"id": "p1", "type": "fill", "prompt": "买 {_}", "blanks": [{"accept": ["购买力"], "regex": "^购买力?$"}]},
-        {"id": "p2", "type": "fill", "prompt": "词 {_}", "blanks": [{"accept": ["x"], "regex": r"\bx"}]},
-    ])
+    bank = quiz_bank(
+        [
+            {"id": "p1", "type": "fill", "prompt": "买 {_}", "blanks": [{"accept": ["购买力"], "regex": "^购买力?$"}]},
+            {"id": "p2", "type": "fill", "prompt": "词 {_}", "blanks": [{"accept": ["x"], "regex": r"\bx"}]},
+        ]
+    )
     ctx = context("qti21")
     package = zipfile.ZipFile(io.BytesIO(write_qti21(bank, ctx)))
     first = etree.fromstring(package.read("items/p1.xml"))

@@ -29,9 +29,54 @@ from generator.render.markdown import MarkdownRenderer
 
 _QUESTION: TypeAdapter[Question] = TypeAdapter(Question)
 _MD = MarkdownRenderer()
-ATOMS = ["abc", "Hello", "x1", "42", "3.5", "客户", "潜在客户", "成交", "，", "。", "~", "=", "#", "{", "}", ":",
-         "\\", "[", "]", "%", "*", "**", "_", "<", ">", "&", "'", '"', "/", "->", "//", "^", "|", "`", "!", "?",
-         "(", ")", "-", "+", ".", "1.", "==", "~~", "&amp;", "<i>x</i>"]
+ATOMS = [
+    "abc",
+    "Hello",
+    "x1",
+    "42",
+    "3.5",
+    "客户",
+    "潜在客户",
+    "成交",
+    "，",
+    "。",
+    "~",
+    "=",
+    "#",
+    "{",
+    "}",
+    ":",
+    "\\",
+    "[",
+    "]",
+    "%",
+    "*",
+    "**",
+    "_",
+    "<",
+    ">",
+    "&",
+    "'",
+    '"',
+    "/",
+    "->",
+    "//",
+    "^",
+    "|",
+    "`",
+    "!",
+    "?",
+    "(",
+    ")",
+    "-",
+    "+",
+    ".",
+    "1.",
+    "==",
+    "~~",
+    "&amp;",
+    "<i>x</i>",
+]
 
 
 @st.composite
@@ -61,8 +106,7 @@ def common(draw: st.DrawFn, ident: str) -> dict[str, Any]:
 
 
 def feedback(draw: st.DrawFn) -> dict[str, str]:
-    return {k: draw(line()) for k in draw(st.lists(st.sampled_from(["correct", "incorrect"]), unique=True,
-                                                   max_size=2))}
+    return {k: draw(line()) for k in draw(st.lists(st.sampled_from(["correct", "incorrect"]), unique=True, max_size=2))}
 
 
 @st.composite
@@ -71,19 +115,25 @@ def question(draw: st.DrawFn, kind: str, blanks: int = 1) -> dict[str, Any]:
     if kind in ("single", "multiple"):
         n = draw(st.integers(2, 5))
         right = draw(st.sets(st.integers(0, n - 1), min_size=1, max_size=1 if kind == "single" else n))
-        data["options"] = [{"text": draw(line()), "correct": i in right} | ({"feedback": draw(line())}
-                           if draw(st.booleans()) else {}) for i in range(n)]
+        data["options"] = [
+            {"text": draw(line()), "correct": i in right} | ({"feedback": draw(line())} if draw(st.booleans()) else {})
+            for i in range(n)
+        ]
         data |= {"scoring": "partial"} if kind == "multiple" else {}
     elif kind == "truefalse":
         data["answer"] = draw(st.booleans())
     elif kind == "fill":
         pieces = [draw(st.sampled_from(["", " "])).join(["", draw(line())]) for _ in range(blanks + 1)]
         data["prompt"] = "{_}".join(pieces).strip() or "{_}"
-        data["blanks"] = [{"accept": draw(st.lists(line(), min_size=1, max_size=3, unique=True))}
-                          for _ in range(blanks)]
+        data["blanks"] = [
+            {"accept": draw(st.lists(line(), min_size=1, max_size=3, unique=True))} for _ in range(blanks)
+        ]
     elif kind == "numeric":
-        data |= {"answer": draw(st.floats(-1e6, 1e6, allow_nan=False)), "tolerance": draw(st.floats(0, 100)),
-                 "relative": draw(st.booleans())}
+        data |= {
+            "answer": draw(st.floats(-1e6, 1e6, allow_nan=False)),
+            "tolerance": draw(st.floats(0, 100)),
+            "relative": draw(st.booleans()),
+        }
         data |= {"unit": draw(st.sampled_from(["户", "%", "km/h"]))} if draw(st.booleans()) else {}
     elif kind == "ordering":
         # Items must differ: the model refuses repeated ones (a trainee could not tell them apart).
@@ -99,8 +149,10 @@ def question(draw: st.DrawFn, kind: str, blanks: int = 1) -> dict[str, Any]:
         chosen = draw(st.lists(st.sampled_from(categories), min_size=2, max_size=5))
         assume(len(set(chosen)) < len(chosen))  # a category used twice: how categorising reads back
         texts = draw(st.lists(line(), min_size=len(chosen), max_size=len(chosen), unique=True))
-        data |= {"categories": categories,
-                 "items": [{"text": t, "category": c} for t, c in zip(texts, chosen, strict=True)]}
+        data |= {
+            "categories": categories,
+            "items": [{"text": t, "category": c} for t, c in zip(texts, chosen, strict=True)],
+        }
     if kind in ("truefalse", "fill", "numeric", "single", "multiple", "ordering", "matching", "categorise"):
         data |= {"feedback": fb} if (fb := feedback(draw)) else {}
     return data
@@ -136,8 +188,11 @@ def lost_in(fmt: str, data: dict[str, Any]) -> dict[str, Any]:
             q["items"] = [escape_text(_MD.plain(i)) for i in q["items"]]
     elif kind == "fill" and q.get("feedback"):  # cloze feedback: plain text, one blank, no '~' (its separator)
         plain = {k: _MD.plain(v) for k, v in q["feedback"].items()}
-        q["feedback"] = {k: escape_text(v) for k, v in plain.items() if "~" not in v and not v.endswith("\\")} \
-            if len(q["blanks"]) == 1 else None
+        q["feedback"] = (
+            {k: escape_text(v) for k, v in plain.items() if "~" not in v and not v.endswith("\\")}
+            if len(q["blanks"]) == 1
+            else None
+        )
         q["feedback"] = q["feedback"] or None
     return _QUESTION.validate_python({k: v for k, v in q.items() if v is not None}).model_dump(exclude_defaults=True)
 
@@ -163,8 +218,13 @@ KINDS = ["single", "multiple", "truefalse", "fill", "numeric", "ordering", "matc
 @pytest.mark.parametrize("fmt", ["gift", "moodle-xml"])
 def test_round_trip_of_generated_questions(fmt: str, fuzz_examples: int) -> None:
     # Derandomized in `make test` so CI is repeatable; `make fuzz` (more examples) explores further.
-    @settings(max_examples=fuzz_examples, deadline=None, database=None, derandomize=fuzz_examples <= 300,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    @settings(
+        max_examples=fuzz_examples,
+        deadline=None,
+        database=None,
+        derandomize=fuzz_examples <= 300,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
     @given(st.sampled_from(KINDS).flatmap(lambda k: question(k, blanks=1 if fmt == "gift" or k != "fill" else 2)))
     def check(data: dict[str, Any]) -> None:
         got, warnings = round_trip(fmt, data)
@@ -176,6 +236,7 @@ def test_round_trip_of_generated_questions(fmt: str, fuzz_examples: int) -> None
         if fmt == "gift":  # GIFT carries Markdown as typed: the texts are equal, not only alike
             for key in ("prompt", "explanation"):
                 assert got.get(key) == (want.get(key) or "").strip() or key not in want
+
     check()
 
 

@@ -21,8 +21,15 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "mini"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -41,6 +48,8 @@ ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(BASE))
 
 #: Every browser test runs against the site each engine builds from the same fixture project.
 ENGINES = ["mkdocs", "zensical"]
+
+
 @pytest.fixture(scope="session", params=ENGINES)
 def engine(request: pytest.FixtureRequest) -> str:
     """The static-site engine that built the site under test."""
@@ -170,12 +179,14 @@ class Session:
         return self.page.evaluate(f"JSON.parse(localStorage.getItem('cw:v1:quiz:{quiz_id}'))")
 
     def script_errors(self) -> list[str]:
-        return [message for message, stack in self.errors
-                if not self.only_runtime_errors or "courseware/quiz.js" in stack]
+        return [
+            message for message, stack in self.errors if not self.only_runtime_errors or "courseware/quiz.js" in stack
+        ]
 
     def foreign(self) -> list[str]:
-        return [u for u in self.requests
-                if not (u.startswith(ORIGIN + "/") or u.startswith(("data:", "blob:", "about:")))]
+        return [
+            u for u in self.requests if not (u.startswith(ORIGIN + "/") or u.startswith(("data:", "blob:", "about:")))
+        ]
 
 
 @pytest.fixture

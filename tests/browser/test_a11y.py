@@ -42,7 +42,9 @@ def answer_everything(page: Any) -> None:
 
 
 @pytest.mark.parametrize("palette", PALETTES)
-@pytest.mark.parametrize("path", ["/quizzes/M1-quiz/", "/quizzes/M1-exercises/", "/quizzes/M1-exam/", "/quizzes/M1-extra/"])
+@pytest.mark.parametrize(
+    "path", ["/quizzes/M1-quiz/", "/quizzes/M1-exercises/", "/quizzes/M1-exam/", "/quizzes/M1-extra/"]
+)
 def test_quiz_pages_have_no_axe_violations(s: Any, path: str, palette: str) -> None:
     page = s.goto(path)
     s.palette(palette)

@@ -14,7 +14,9 @@ DRILL = "/drills/man/"
 
 
 def shown_steps(page: Any, scope: str) -> list[str]:
-    return page.eval_on_selector_all(f"{scope} [data-cw-worked] > li", "els => els.filter(e => !e.hidden).map(e => e.textContent.trim())")
+    return page.eval_on_selector_all(
+        f"{scope} [data-cw-worked] > li", "els => els.filter(e => !e.hidden).map(e => e.textContent.trim())"
+    )
 
 
 def highlighted(page: Any, scope: str) -> list[str]:
@@ -34,7 +36,9 @@ def test_classify_credit_per_step(s: Any) -> None:
     assert s.saved("M1-exercises")["results"]["m-x1"] == {"score": 0.75, "max": 1, "correct": False}
     marks = page.eval_on_selector_all("#m-x1 [data-cw-step]", "els => els.map(e => e.dataset.cwMark)")
     assert marks == ["right", "wrong", "right", "right"]
-    glyphs = page.eval_on_selector_all("#m-x1 [data-cw-step] > legend", "els => els.map(e => getComputedStyle(e, '::after').content)")
+    glyphs = page.eval_on_selector_all(
+        "#m-x1 [data-cw-step] > legend", "els => els.map(e => getComputedStyle(e, '::after').content)"
+    )
     assert glyphs == ['" ✓"', '" ✗"', '" ✓"', '" ✓"'], "each step says right or wrong in text, not only colour"
 
 
@@ -86,8 +90,12 @@ def test_calc_relative_tolerance(s: Any) -> None:
 def drill_state(page: Any) -> dict[str, Any]:
     data = json.loads(page.eval_on_selector("[data-cw-drill-data]", "e => e.content.textContent"))
     cues = page.eval_on_selector_all("[data-cw-scenario] .cw-cue", "els => els.map(e => e.textContent)")
-    return {"data": data, "cues": cues, "seed": page.input_value("[data-cw-seed]"),
-            "scenario": page.inner_text("[data-cw-scenario]")}
+    return {
+        "data": data,
+        "cues": cues,
+        "seed": page.input_value("[data-cw-seed]"),
+        "scenario": page.inner_text("[data-cw-scenario]"),
+    }
 
 
 def expected(data: dict[str, Any], cues: list[str]) -> tuple[dict[str, str], str, str | None]:
@@ -158,7 +166,9 @@ def test_drill_scores_right_and_per_step(s: Any) -> None:
     assert state["seed"] != "777"
     values, klass, action = expected(state["data"], state["cues"])
     flip = next(iter(values))
-    other = next(v["id"] for a in state["data"]["attributes"] if a["id"] == flip for v in a["values"] if v["id"] != values[flip])
+    other = next(
+        v["id"] for a in state["data"]["attributes"] if a["id"] == flip for v in a["values"] if v["id"] != values[flip]
+    )
     steps = answer_drill(page, {**values, flip: other}, klass, action)
     assert page.inner_text("[data-cw-drill] [data-cw-status]").startswith(f"◐ 部分正确（{steps - 1}/{steps}）")
 

@@ -44,6 +44,7 @@ BAD = {"toString": 1, "valueOf": 1}
 
 # --- A site with odd ids, tabs in prompts, and a copy of it with reserved names -------------------------------------
 
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -84,8 +85,11 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     replace_in(root / "course.yml", "skills:\n", "skills:\n" + declared)
     # An author's checkbox, checked, in a multiple-response prompt.
     replace_in(quiz, "prompt: 哪些属于 MAN？", 'prompt: 哪些属于 MAN？<input type="checkbox" checked>')
-    replace_in(root / "quizzes/M1-exercises.yml", "    scenario: 张总是这家公司的老板，公司预算充足。\n",
-               "    scenario: |\n      张总是这家公司的老板，公司预算充足。\n" + TABS)
+    replace_in(
+        root / "quizzes/M1-exercises.yml",
+        "    scenario: 张总是这家公司的老板，公司预算充足。\n",
+        "    scenario: |\n      张总是这家公司的老板，公司预算充足。\n" + TABS,
+    )
     for old, new in ODD_IDS.items():
         replace_in(quiz, f"id: {old}", f"id: {json.dumps(new)}")
         replace_in(root / "lessons/M1.yml", f" {old},", f" {json.dumps(new)},")
@@ -124,6 +128,7 @@ def visit(browser: Any, hostile: str) -> Iterator[Any]:
 
 
 # --- Odd and reserved ids and skill tags ----------------------------------------------------------------------------
+
 
 def _renamed(site: str) -> dict[str, str]:
     names = {qid: qid for qid in [*RIGHT, "m-q6"]} | ODD_IDS
@@ -170,6 +175,7 @@ def test_odd_ids_and_skills_grade_and_tally(visit: Any, site: str) -> None:
 
 # --- Author inputs inside prompts and scenarios ---------------------------------------------------------------------
 
+
 def _tab(page: Any, q: str) -> list[bool]:
     """Which tab of the content tabs inside question q is selected."""
     return page.eval_on_selector_all(f"{q} .tabbed-set > input", "els => els.map(e => e.checked)")
@@ -211,8 +217,12 @@ def test_tabs_in_a_classify_scenario(visit: Any) -> None:
     page = visit("/odd/quizzes/M1-exercises/")
     assert _tab(page, "#m-x1") == [True, False]
     page.click("#m-x1 .tabbed-labels label >> text=乙")
-    for step, value in [("[data-cw-attribute=money]", "M"), ("[data-cw-attribute=authority]", "A"),
-                        ("[data-cw-step=class]", "MA"), ("[data-cw-step=action]", "MA")]:
+    for step, value in [
+        ("[data-cw-attribute=money]", "M"),
+        ("[data-cw-attribute=authority]", "A"),
+        ("[data-cw-step=class]", "MA"),
+        ("[data-cw-step=action]", "MA"),
+    ]:
         page.check(f"#m-x1 {step} [data-cw-choice][value={value}]")
     page.click("#m-x1 [data-cw-action=check]")
     assert page.inner_text("#m-x1 [data-cw-status]").startswith("✓ 回答正确")
@@ -250,8 +260,12 @@ POISONS = {
     "matching": ("m-q7", _record(answers={"m-q7": [BAD, 1]})),
     "categorise": ("m-q8", _record(answers={"m-q8": [0, BAD]})),
     # JSON.parse makes "__proto__" an own key: an entry of that name must not reach other questions.
-    "proto-entry": ("m-q1", _record().replace('"answers": {', '"answers": {"__proto__": {"m-q1": [1]}, ')
-                    .replace('"results": {', '"results": {"__proto__": {"score": 1, "max": 1, "correct": true}, ')),
+    "proto-entry": (
+        "m-q1",
+        _record()
+        .replace('"answers": {', '"answers": {"__proto__": {"m-q1": [1]}, ')
+        .replace('"results": {', '"results": {"__proto__": {"score": 1, "max": 1, "correct": true}, '),
+    ),
 }
 
 

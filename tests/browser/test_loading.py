@@ -9,6 +9,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
+
 def courseware(s: Any) -> list[str]:
     return sorted({u.split("/assets/", 1)[1] for u in s.requests if "/assets/courseware/" in u})
 

@@ -11,8 +11,18 @@ pytestmark = pytest.mark.browser
 
 QUIZ = "/quizzes/M1-quiz/"
 #: Screen-only parts of the theme and of the quiz: none may print.
-CHROME = [".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", "button", ".cw-q__controls",
-          ".cw-quiz__footer", "details.cw-q__explanation", ".cw-q__hints", "select"]
+CHROME = [
+    ".md-header",
+    ".md-sidebar--primary",
+    ".md-search",
+    ".md-footer",
+    "button",
+    ".cw-q__controls",
+    ".cw-quiz__footer",
+    "details.cw-q__explanation",
+    ".cw-q__hints",
+    "select",
+]
 
 
 def _visible(page: Any, selector: str) -> list[str]:

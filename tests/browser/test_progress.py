@@ -43,8 +43,9 @@ def test_progress_shows_best_and_mistakes(s: Any) -> None:
 
     mastery = page.inner_text("[data-cw-mastery]")
     assert "MAN 法则：" in mastery and "MAN：" not in mastery, "skills by their display names"
-    links = page.eval_on_selector_all("[data-cw-mistakes] a",
-                                      "els => els.map(e => [e.textContent, e.getAttribute('href')])")
+    links = page.eval_on_selector_all(
+        "[data-cw-mistakes] a", "els => els.map(e => [e.textContent, e.getAttribute('href')])"
+    )
     hrefs = [href for _, href in links]
     assert "../quizzes/M1-quiz/#m-q1" in hrefs
     assert f"../quizzes/M1-exam/#{visible[1]}" in hrefs

@@ -25,6 +25,7 @@ def pick(*values: str) -> Callable[[Any, str], None]:
     def answer(page: Any, qid: str) -> None:
         for value in values:
             page.check(f"#{qid} input[value='{value}']")
+
     return answer
 
 
@@ -32,6 +33,7 @@ def type_in(*texts: str) -> Callable[[Any, str], None]:
     def answer(page: Any, qid: str) -> None:
         for n, text in enumerate(texts):
             page.fill(f"#{qid} input[type=text] >> nth={n}", text)
+
     return answer
 
 
@@ -39,11 +41,13 @@ def choose(*values: str) -> Callable[[Any, str], None]:
     def answer(page: Any, qid: str) -> None:
         for row, value in enumerate(values):
             page.select_option(f"#{qid} [data-cw-select='{row}']", value)
+
     return answer
 
 
 def order(*items: int) -> Callable[[Any, str], None]:
     """Reach the wanted order with the keyboard only: focus a move button, press Enter."""
+
     def answer(page: Any, qid: str) -> None:
         for target, item in enumerate(items):
             while True:
@@ -54,6 +58,7 @@ def order(*items: int) -> Callable[[Any, str], None]:
                 button.focus()
                 page.keyboard.press("Enter")
                 assert page.evaluate("document.activeElement.dataset.cwMove") == "-1", "focus must stay on the button"
+
     return answer
 
 
@@ -89,8 +94,9 @@ def test_each_type_right_and_wrong(s: Any, qid: str, right: Callable[..., None],
     assert "（0/1）" in text
     assert s.saved("M1-quiz")["results"][qid]["correct"] is False
     # Colour is never the only signal: the marks carry ✓/✗ glyphs too.
-    marks = page.eval_on_selector_all(f"#{qid} [data-cw-mark]",
-                                      "els => els.map(e => getComputedStyle(e, '::before').content)")
+    marks = page.eval_on_selector_all(
+        f"#{qid} [data-cw-mark]", "els => els.map(e => getComputedStyle(e, '::before').content)"
+    )
     assert all(m in ('"✓ "', '"✗ "') for m in marks), marks
 
 

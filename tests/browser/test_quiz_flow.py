@@ -104,8 +104,9 @@ def test_option_shuffle_is_stable_per_attempt(s: Any) -> None:
     for _ in range(8):
         page.click("[data-cw-action=retry]")
         seeds.add(s.saved("M1-quiz")["seed"])
-        orders.add(tuple(page.eval_on_selector_all("#m-q2 [data-cw-option]",
-                                                   "els => els.map(e => e.dataset.cwOption)")))
+        orders.add(
+            tuple(page.eval_on_selector_all("#m-q2 [data-cw-option]", "els => els.map(e => e.dataset.cwOption)"))
+        )
     assert len(seeds) > 1 and len(orders) > 1, "a new attempt gets a new seed and order"
 
 
@@ -245,8 +246,9 @@ def test_retry_wrong_in_an_exam(s: Any) -> None:
     page.check(f"#{visible[0]} input[value='{right[visible[0]]}']")  # the second is left unanswered: wrong
     page.click("[data-cw-action=submit]")
     page.click("[data-cw-action=retry-wrong]")
-    assert page.eval_on_selector_all("[data-cw-q]:not([hidden])", "els => els.map(e => e.id)") == visible, \
+    assert page.eval_on_selector_all("[data-cw-q]:not([hidden])", "els => els.map(e => e.id)") == visible, (
         "the same questions are asked again"
+    )
     assert page.is_visible("[data-cw-action=submit]")
     assert page.is_checked(f"#{visible[0]} input[value='{right[visible[0]]}']"), "the right answer is kept"
     page.check(f"#{visible[1]} input[value='{right[visible[1]]}']")
@@ -259,19 +261,54 @@ def test_storage_available_hides_notice(s: Any) -> None:
     assert not page.is_visible("[data-cw-storage-off]")
 
 
-@pytest.mark.parametrize("stored", [
-    "not json{",
-    json.dumps([1, 2, 3]),
-    json.dumps({"v": 0, "seed": 5, "answers": {"m-q1": [0]},
-                "results": {"m-q1": {"score": 1, "max": 1, "correct": True}}, "best": 100, "passed": True}),
-    json.dumps({"v": 1, "seed": "x", "answers": "nope", "results": [1], "best": "high"}),
-    json.dumps({"v": 1, "seed": 3, "answers": {"m-q1": "x", "m-q2": {"a": 1}, "m-q4": 5, "m-q5": [1],
-                                               "m-q6": ["<img>", 9], "m-q7": "zz", "m-q3": {}, "gone": [1]},
-                "results": {"m-q1": "bad", "m-q2": {"score": "1", "max": 1}}}),
-    # Another quiz's record under this quiz's key: none of its question ids exist here.
-    json.dumps({"v": 1, "id": "M1-exam", "seed": 4, "answers": {"m-e1": [0], "m-e2": True},
-                "results": {"m-e1": {"score": 1, "max": 1, "correct": True}}, "best": 100, "passed": True}),
-], ids=["garbage", "array", "old-version", "bad-fields", "bad-answers", "another-quiz"])
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "not json{",
+        json.dumps([1, 2, 3]),
+        json.dumps(
+            {
+                "v": 0,
+                "seed": 5,
+                "answers": {"m-q1": [0]},
+                "results": {"m-q1": {"score": 1, "max": 1, "correct": True}},
+                "best": 100,
+                "passed": True,
+            }
+        ),
+        json.dumps({"v": 1, "seed": "x", "answers": "nope", "results": [1], "best": "high"}),
+        json.dumps(
+            {
+                "v": 1,
+                "seed": 3,
+                "answers": {
+                    "m-q1": "x",
+                    "m-q2": {"a": 1},
+                    "m-q4": 5,
+                    "m-q5": [1],
+                    "m-q6": ["<img>", 9],
+                    "m-q7": "zz",
+                    "m-q3": {},
+                    "gone": [1],
+                },
+                "results": {"m-q1": "bad", "m-q2": {"score": "1", "max": 1}},
+            }
+        ),
+        # Another quiz's record under this quiz's key: none of its question ids exist here.
+        json.dumps(
+            {
+                "v": 1,
+                "id": "M1-exam",
+                "seed": 4,
+                "answers": {"m-e1": [0], "m-e2": True},
+                "results": {"m-e1": {"score": 1, "max": 1, "correct": True}},
+                "best": 100,
+                "passed": True,
+            }
+        ),
+    ],
+    ids=["garbage", "array", "old-version", "bad-fields", "bad-answers", "another-quiz"],
+)
 def test_bad_storage_never_breaks_the_page(s: Any, stored: str) -> None:
     s.context.add_init_script(f"localStorage.setItem('cw:v1:quiz:M1-quiz', {json.dumps(stored)})")
     page = s.goto(QUIZ)
@@ -288,8 +325,14 @@ def test_bad_storage_never_breaks_the_page(s: Any, stored: str) -> None:
 
 def test_saved_answers_follow_question_ids(s: Any) -> None:
     """Answers hang off stable ids: unknown ids are harmless and known ones come back wherever they are."""
-    stored = {"v": 1, "id": "M1-quiz", "seed": 7, "answers": {"m-q3": False, "removed-question": [2]}, "results": {},
-              "best": None}
+    stored = {
+        "v": 1,
+        "id": "M1-quiz",
+        "seed": 7,
+        "answers": {"m-q3": False, "removed-question": [2]},
+        "results": {},
+        "best": None,
+    }
     s.context.add_init_script(f"localStorage.setItem('cw:v1:quiz:M1-quiz', {json.dumps(json.dumps(stored))})")
     page = s.goto(QUIZ)
     assert page.is_checked("#m-q3 input[value='false']")

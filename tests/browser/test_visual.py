@@ -32,8 +32,12 @@ def _lesson_diagrams() -> dict[str, int]:
     counts = {}
     for lesson_id in course["lessons"]:
         lesson = yaml.safe_load((ROOT / "lessons" / f"{lesson_id}.yml").read_text(encoding="utf-8"))
-        counts[lesson_id] = sum(1 for section in lesson.get("sections", [])
-                                for block in section.get("blocks", []) if block.get("type") == "diagram")
+        counts[lesson_id] = sum(
+            1
+            for section in lesson.get("sections", [])
+            for block in section.get("blocks", [])
+            if block.get("type") == "diagram"
+        )
     return counts
 
 
@@ -78,8 +82,14 @@ def open_page(browser: Any, course_url: str) -> Iterator[Any]:
         context = browser.new_context(viewport=viewport, color_scheme=scheme, locale="zh-CN")
         context.set_default_timeout(5000)
         contexts.append(context)
-        context.on("request", lambda r: None if r.url.startswith((course_url + "/", "data:", "blob:", "about:"))
-                   else problems.append(f"request left the site: {r.url}"))
+        context.on(
+            "request",
+            lambda r: (
+                None
+                if r.url.startswith((course_url + "/", "data:", "blob:", "about:"))
+                else problems.append(f"request left the site: {r.url}")
+            ),
+        )
         page = context.new_page()
         page.on("pageerror", lambda exc: problems.append(f"script error: {exc}"))
         page.goto(course_url + path)
@@ -280,9 +290,11 @@ def _drawn_share(image: Any, box: tuple[int, int, int, int], background: tuple[i
     return distance.point(lambda v: 255 if v > 24 else 0).histogram()[255] / (crop.width * crop.height)
 
 
-def _blank_regions(image: Any, layout: dict[str, Any], diagrams: list[list[float]],
-                   background: tuple[int, ...]) -> list[str]:
+def _blank_regions(
+    image: Any, layout: dict[str, Any], diagrams: list[list[float]], background: tuple[int, ...]
+) -> list[str]:
     """Collapsed blocks, blocks that are one flat colour, a flat article, diagrams that draw nothing."""
+
     def pixels(x: float, y: float, width: float, height: float) -> Any:
         return image.crop((round(x), round(y), round(x + width), round(y + height)))
 
@@ -294,8 +306,10 @@ def _blank_regions(image: Any, layout: dict[str, Any], diagrams: list[list[float
         if block["height"] <= 0 or block["width"] <= 0:
             problems.append(f"{label} is collapsed ({block['width']:.0f}x{block['height']:.0f})")
         # Thinner blocks (a rule, a spacer) are too thin to judge by their pixels.
-        elif block["height"] >= 8 and _distinct_colours(
-                pixels(block["x"], block["y"], block["width"], block["height"])) < 2:
+        elif (
+            block["height"] >= 8
+            and _distinct_colours(pixels(block["x"], block["y"], block["width"], block["height"])) < 2
+        ):
             problems.append(f"{label} is a flat colour in the screenshot")
     a = layout["article"]
     if _distinct_colours(pixels(a["x"], a["y"], a["width"], a["height"])) < 16:
@@ -324,8 +338,11 @@ SCREENSHOT_PAGES = {
 SCREENSHOTS = [
     pytest.param(name, viewport, scheme, id=f"{name}-{viewport['width']}-{scheme}")
     for name, (_, widget) in SCREENSHOT_PAGES.items()
-    for viewport, scheme in ([(DESKTOP, "light"), (PHONE, "dark")] if widget else
-                             [(DESKTOP, "light"), (DESKTOP, "dark"), (PHONE, "light"), (PHONE, "dark")])
+    for viewport, scheme in (
+        [(DESKTOP, "light"), (PHONE, "dark")]
+        if widget
+        else [(DESKTOP, "light"), (DESKTOP, "dark"), (PHONE, "light"), (PHONE, "dark")]
+    )
 ]
 
 
@@ -355,8 +372,9 @@ def test_the_blank_checks_see_a_blank_diagram_and_a_collapsed_block(open_page: A
 
 
 @pytest.mark.parametrize(("name", "viewport", "scheme"), SCREENSHOTS)
-def test_page_screenshot_has_no_blank_regions(open_page: Any, tmp_path: Path, name: str,
-                                              viewport: dict[str, int], scheme: str) -> None:
+def test_page_screenshot_has_no_blank_regions(
+    open_page: Any, tmp_path: Path, name: str, viewport: dict[str, int], scheme: str
+) -> None:
     from PIL import Image
 
     path, widget = SCREENSHOT_PAGES[name]
@@ -378,7 +396,9 @@ def test_page_screenshot_has_no_blank_regions(open_page: Any, tmp_path: Path, na
     layout = page.evaluate(BLOCKS)
     assert layout["article"]["height"] >= 400, f"the article is only {layout['article']['height']:.0f}px high"
     assert len(layout["blocks"]) >= 2
-    background = tuple(int(float(v)) for v in
-                       re.findall(r"[\d.]+", page.evaluate("getComputedStyle(document.body).backgroundColor"))[:3])
+    background = tuple(
+        int(float(v))
+        for v in re.findall(r"[\d.]+", page.evaluate("getComputedStyle(document.body).backgroundColor"))[:3]
+    )
     problems = _blank_regions(image, layout, page.evaluate(DIAGRAM_BOXES), background)
     assert not problems, f"{shot}:\n" + "\n".join(problems)

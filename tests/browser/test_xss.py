@@ -53,7 +53,7 @@ PAYLOADS: list[str] = [
     f'<math href="javascript:{RUN}">{MARK}</math>',
     f"[{MARK}](javascript:{RUN})",
     f"[{MARK}](<javascript:{RUN}>)",
-    f"[{MARK}](JaVaScRiPt:{RUN} \"t\")",
+    f'[{MARK}](JaVaScRiPt:{RUN} "t")',
     f"![{MARK}](javascript:{RUN})",
     f'![{MARK}](x" onerror="{RUN})',
     f"<javascript:{RUN}> {MARK}",
@@ -67,16 +67,16 @@ PAYLOADS: list[str] = [
     f"</script><script>{RUN}</script>{MARK}",
     f"</SCRIPT ><img src=x onerror={RUN}>{MARK}",
     f"</template><script>{RUN}</script></textarea></noscript></title></style><img src=x onerror={RUN}>{MARK}",
-    f"<!--<img src=\"--><img src=x onerror={RUN}//\">{MARK}",
+    f'<!--<img src="--><img src=x onerror={RUN}//">{MARK}',
     f"<details open ontoggle={RUN}>{MARK}</details>",
     f'<iframe srcdoc="<script>parent.__xss=1</script>">{MARK}</iframe>',
     f"<input autofocus onfocus={RUN} value={MARK}>",
     f"<form><button formaction=javascript:{RUN}>{MARK}</button></form>",
     f'<object data="javascript:{RUN}">{MARK}</object>',
     f"<style>@import 'javascript:{RUN}';</style>{MARK}",
-    f"<p style=\"background:url(javascript:{RUN})\">{MARK}</p>",
-    f"{{: onclick=\"{RUN}\" }} {MARK}",
-    f"*{MARK}*{{: onclick=\"{RUN}\" }}",
+    f'<p style="background:url(javascript:{RUN})">{MARK}</p>',
+    f'{{: onclick="{RUN}" }} {MARK}',
+    f'*{MARK}*{{: onclick="{RUN}" }}',
     f"<div markdown=1 onclick={RUN}>{MARK}</div>",
     f"{{{{ {RUN} }}}} {{% raw %}} ${{{RUN}}} {MARK}",
     f"\\<script>{RUN}\\</script>{MARK}",
@@ -91,8 +91,8 @@ PAYLOADS: list[str] = [
 MULTILINE = [
     f"[{MARK}][evil]\n\n[evil]: javascript:{RUN}",
     f"<div>\n<script>{RUN}</script>\n</div>\n\n{MARK}",
-    f"???+ note \"{MARK}\" onclick=\"{RUN}\"\n    <img src=x onerror={RUN}>",
-    f"{MARK}[^1]\n\n[^1]: <a href=\"javascript:{RUN}\">x</a>",
+    f'???+ note "{MARK}" onclick="{RUN}"\n    <img src=x onerror={RUN}>',
+    f'{MARK}[^1]\n\n[^1]: <a href="javascript:{RUN}">x</a>',
     f"Term {MARK}\n:   <img src=x onerror={RUN}>",
     f"```html\n</code></pre><script>{RUN}</script>\n```\n{MARK}",
 ]
@@ -112,8 +112,12 @@ def _section(g: int, k: int, p: str, md: str) -> dict[str, Any]:
             {"type": "case", "title": p, "story": md, "takeaway": md},
             {"type": "note", "title": p, "body": md},
             {"type": "note", "style": "warning", "body": md},
-            {"type": "diagram", "kind": ["flow", "funnel", "cycle"][k % 3], "caption": p,
-             "steps": [p, f"{p} 2", f"{p} 3"]},
+            {
+                "type": "diagram",
+                "kind": ["flow", "funnel", "cycle"][k % 3],
+                "caption": p,
+                "steps": [p, f"{p} 2", f"{p} 3"],
+            },
         ],
     }
 
@@ -135,57 +139,125 @@ def _questions(g: int, k: int, p: str, md: str) -> list[dict[str, Any]]:
     common = {"hints": [p, md], "explanation": md, "feedback": {"correct": md, "incorrect": p}}
     x = f"x{g}-{k}"
     return [
-        {"id": f"{x}-single", "type": "single", "prompt": md,
-         "options": [{"text": p, "correct": True, "feedback": md}, {"text": f"{p} 2", "feedback": p}], **common},
-        {"id": f"{x}-multiple", "type": "multiple", "prompt": p,
-         "options": [{"text": p, "correct": True, "feedback": p}, {"text": f"{p} 2", "feedback": md}], **common},
+        {
+            "id": f"{x}-single",
+            "type": "single",
+            "prompt": md,
+            "options": [{"text": p, "correct": True, "feedback": md}, {"text": f"{p} 2", "feedback": p}],
+            **common,
+        },
+        {
+            "id": f"{x}-multiple",
+            "type": "multiple",
+            "prompt": p,
+            "options": [{"text": p, "correct": True, "feedback": p}, {"text": f"{p} 2", "feedback": md}],
+            **common,
+        },
         {"id": f"{x}-tf", "type": "truefalse", "prompt": md, "answer": True, **common},
-        {"id": f"{x}-fill", "type": "fill", "prompt": f"{{_}} {p} {p}", "blanks": [{"accept": [p, f"{p} 2"]}],
-         **common},
+        {
+            "id": f"{x}-fill",
+            "type": "fill",
+            "prompt": f"{{_}} {p} {p}",
+            "blanks": [{"accept": [p, f"{p} 2"]}],
+            **common,
+        },
         {"id": f"{x}-numeric", "type": "numeric", "prompt": p, "answer": 3, "unit": p, **common},
         {"id": f"{x}-ordering", "type": "ordering", "prompt": p, "items": [p, f"{p} 2", f"{p} 3"], **common},
-        {"id": f"{x}-matching", "type": "matching", "prompt": p,
-         "pairs": [{"left": p, "right": f"{p} R"}, {"left": f"{p} 2", "right": f"{p} R2"}],
-         "distractors": [f"{p} D"], **common},
-        {"id": f"{x}-categorise", "type": "categorise", "prompt": p, "categories": [p, f"{p} B"],
-         "items": [{"text": p, "category": p}, {"text": f"{p} 2", "category": f"{p} B"}], **common},
+        {
+            "id": f"{x}-matching",
+            "type": "matching",
+            "prompt": p,
+            "pairs": [{"left": p, "right": f"{p} R"}, {"left": f"{p} 2", "right": f"{p} R2"}],
+            "distractors": [f"{p} D"],
+            **common,
+        },
+        {
+            "id": f"{x}-categorise",
+            "type": "categorise",
+            "prompt": p,
+            "categories": [p, f"{p} B"],
+            "items": [{"text": p, "category": p}, {"text": f"{p} 2", "category": f"{p} B"}],
+            **common,
+        },
         # Exercises: a rule-based scheme with cues, a judgment scheme with a rationale, a calculation.
-        {"id": f"{x}-rules", "type": "classify", "scheme": f"xr{g}", "prompt": md,
-         # A cue quote must be text of the scenario (a payload in raw HTML is refused at build).
-         "scenario": f"预算充足。\n\n{md}\n\n{p}",
-         "cues": [{"quote": "预算充足", "attribute": "money", "value": "M", "why": md}], **common},
-        {"id": f"{x}-judgment", "type": "classify", "scheme": f"xj{g}", "scenario": md, "answer": "user",
-         "rationale": md, **common},
-        {"id": f"{x}-calc", "type": "calc", "prompt": md, "formula": "churn_rate", "givens": {"lost": 1, "total": 4},
-         **common},
+        {
+            "id": f"{x}-rules",
+            "type": "classify",
+            "scheme": f"xr{g}",
+            "prompt": md,
+            # A cue quote must be text of the scenario (a payload in raw HTML is refused at build).
+            "scenario": f"预算充足。\n\n{md}\n\n{p}",
+            "cues": [{"quote": "预算充足", "attribute": "money", "value": "M", "why": md}],
+            **common,
+        },
+        {
+            "id": f"{x}-judgment",
+            "type": "classify",
+            "scheme": f"xj{g}",
+            "scenario": md,
+            "answer": "user",
+            "rationale": md,
+            **common,
+        },
+        {
+            "id": f"{x}-calc",
+            "type": "calc",
+            "prompt": md,
+            "formula": "churn_rate",
+            "givens": {"lost": 1, "total": 4},
+            **common,
+        },
     ]
 
 
 def _quiz(g: int, ps: list[str], mds: list[str]) -> dict[str, Any]:
-    return {"id": f"X{g}-quiz", "title": " ".join(ps), "lesson": f"X{g}", "intro": "\n\n".join(mds),
-            "questions": [q for k, (p, md) in enumerate(zip(ps, mds, strict=False)) for q in _questions(g, k, p, md)]}
+    return {
+        "id": f"X{g}-quiz",
+        "title": " ".join(ps),
+        "lesson": f"X{g}",
+        "intro": "\n\n".join(mds),
+        "questions": [q for k, (p, md) in enumerate(zip(ps, mds, strict=False)) for q in _questions(g, k, p, md)],
+    }
 
 
 def _schemes(g: int, ps: list[str], mds: list[str]) -> list[dict[str, Any]]:
     title, md = " ".join(ps), "\n\n".join(mds)
     rules = {
-        "id": f"xr{g}", "title": title, "kind": "rules", "description": md, "reasoning": md,
-        "attributes": [{"id": "money", "label": title, "question": title,
-                        "values": [{"id": "M", "label": title}, {"id": "m", "label": f"{title} 2"}]}],
-        "classes": [{"id": "yes", "label": title, "description": md, "action": md},
-                    {"id": "no", "label": f"{title} 2", "action": title}],
+        "id": f"xr{g}",
+        "title": title,
+        "kind": "rules",
+        "description": md,
+        "reasoning": md,
+        "attributes": [
+            {
+                "id": "money",
+                "label": title,
+                "question": title,
+                "values": [{"id": "M", "label": title}, {"id": "m", "label": f"{title} 2"}],
+            }
+        ],
+        "classes": [
+            {"id": "yes", "label": title, "description": md, "action": md},
+            {"id": "no", "label": f"{title} 2", "action": title},
+        ],
         "rules": [{"when": {"money": "M"}, "then": "yes"}, {"when": {"money": "m"}, "then": "no"}],
         "drill": {"money": {"M": ps, "m": [f"{p} 3" for p in ps]}},
     }
     judgment = {
-        "id": f"xj{g}", "title": title, "kind": "judgment", "description": md,
-        "classes": [{"id": "user", "label": title, "description": md, "action": md},
-                    {"id": "decider", "label": f"{title} 2", "description": title}],
+        "id": f"xj{g}",
+        "title": title,
+        "kind": "judgment",
+        "description": md,
+        "classes": [
+            {"id": "user", "label": title, "description": md, "action": md},
+            {"id": "decider", "label": f"{title} 2", "description": title},
+        ],
     }
     return [rules, judgment]
 
 
 # --- The places where a theme could turn text back into markup -----------------------------------
+
 
 def pwn(tag: str) -> str:
     """A payload that reports `tag` through the `window.__pwned` trap when it runs."""
@@ -197,14 +269,16 @@ def pwn(tag: str) -> str:
 TOC_TITLE = f"{pwn('toc')} " + "A" * 150
 TOC_REMOTE_TITLE = "<img src=https://evil.example/toc.png> " + "B" * 150
 #: Markdown that yields a `title` (or an ellipsis) holding a payload, one kind of sink per line.
-SINK_MARKDOWN = "\n\n".join([
-    f'带标题的[链接](#s1 "{pwn("linktitle")}")。',
-    f'<span title="{pwn("span")}">悬停这里</span>',
-    f'带属性的*强调*{{: title="{pwn("attr")}" }}',
-    f"ABBRX 是缩写。\n\n*[ABBRX]: {pwn('abbr')}",
-    f"<pre class=\"md-ellipsis\">&lt;img src=x onerror=window.__pwned='pre'&gt; {'A' * 200}</pre>",
-    "脚本术语 和 外链术语 都是术语。",
-])
+SINK_MARKDOWN = "\n\n".join(
+    [
+        f'带标题的[链接](#s1 "{pwn("linktitle")}")。',
+        f'<span title="{pwn("span")}">悬停这里</span>',
+        f'带属性的*强调*{{: title="{pwn("attr")}" }}',
+        f"ABBRX 是缩写。\n\n*[ABBRX]: {pwn('abbr')}",
+        f"<pre class=\"md-ellipsis\">&lt;img src=x onerror=window.__pwned='pre'&gt; {'A' * 200}</pre>",
+        "脚本术语 和 外链术语 都是术语。",
+    ]
+)
 GLOSSARY_SINKS = [
     {"term": "脚本术语", "definition": pwn("glossary"), "lesson": "S0"},
     {"term": "外链术语", "definition": "<img src=https://evil.example/pixel.png>", "lesson": "S0"},
@@ -218,7 +292,10 @@ PWNED = re.compile(r"__pwned='(\w+)'")
 def _sink_lesson() -> tuple[dict[str, Any], dict[str, Any]]:
     """The lesson S0 (every sink, in its summary and sections) and its quiz (sinks in revealed feedback)."""
     lesson = {
-        "id": "S0", "title": "工具提示", "summary": SINK_MARKDOWN, "minutes": 5,
+        "id": "S0",
+        "title": "工具提示",
+        "summary": SINK_MARKDOWN,
+        "minutes": 5,
         "objectives": [{"id": "S0-o1", "text": "悬停", "assessed_by": ["s0-q"]}],
         "sections": [
             {"id": "s1", "title": TOC_TITLE, "body": SINK_MARKDOWN},
@@ -228,12 +305,26 @@ def _sink_lesson() -> tuple[dict[str, Any], dict[str, Any]]:
         "key_points": [SINK_MARKDOWN],
         "terms": [t["term"] for t in GLOSSARY_SINKS],
     }
-    quiz = {"id": "S0-quiz", "title": "工具提示测验", "lesson": "S0", "intro": SINK_MARKDOWN, "questions": [
-        {"id": "s0-q", "type": "single", "prompt": SINK_MARKDOWN, "hints": [SINK_MARKDOWN],
-         "explanation": SINK_MARKDOWN, "feedback": {"correct": SINK_MARKDOWN, "incorrect": SINK_MARKDOWN},
-         "options": [{"text": f'[选项](#s1 "{pwn("linktitle")}")', "correct": True, "feedback": SINK_MARKDOWN},
-                     {"text": "ABBRX", "feedback": SINK_MARKDOWN}]},
-    ]}
+    quiz = {
+        "id": "S0-quiz",
+        "title": "工具提示测验",
+        "lesson": "S0",
+        "intro": SINK_MARKDOWN,
+        "questions": [
+            {
+                "id": "s0-q",
+                "type": "single",
+                "prompt": SINK_MARKDOWN,
+                "hints": [SINK_MARKDOWN],
+                "explanation": SINK_MARKDOWN,
+                "feedback": {"correct": SINK_MARKDOWN, "incorrect": SINK_MARKDOWN},
+                "options": [
+                    {"text": f'[选项](#s1 "{pwn("linktitle")}")', "correct": True, "feedback": SINK_MARKDOWN},
+                    {"text": "ABBRX", "feedback": SINK_MARKDOWN},
+                ],
+            }
+        ],
+    }
     return lesson, quiz
 
 
@@ -257,7 +348,7 @@ def write_project(root: Path, site_url: str, features: list[str], corpus: bool =
     for folder in ("lessons", "quizzes/schemes", "glossary", "docs"):
         (root / folder).mkdir(parents=True, exist_ok=True)
     terms: list[dict[str, Any]] = list(GLOSSARY_SINKS)
-    groups = [(texts[i:i + GROUP], mds[i:i + GROUP]) for i in range(0, len(texts), GROUP)] if corpus else []
+    groups = [(texts[i : i + GROUP], mds[i : i + GROUP]) for i in range(0, len(texts), GROUP)] if corpus else []
     for g, (ps, ms) in enumerate(groups):
         quiz = _quiz(g, ps, ms)
         ids = [[q["id"] for q in quiz["questions"] if q["id"].startswith(f"x{g}-{k}-")] for k in range(len(ps))]
@@ -266,8 +357,10 @@ def write_project(root: Path, site_url: str, features: list[str], corpus: bool =
         for scheme in _schemes(g, ps, ms):
             _dump(root / f"quizzes/schemes/{scheme['id']}.yml", scheme)
         for k, p in enumerate(ps):
-            terms += [{"term": f"术语{g}x{k}", "definition": p, "aliases": [f"别名{g}x{k} {p}"], "lesson": f"X{g}"},
-                      {"term": f"{p} T", "definition": p}]
+            terms += [
+                {"term": f"术语{g}x{k}", "definition": p, "aliases": [f"别名{g}x{k} {p}"], "lesson": f"X{g}"},
+                {"term": f"{p} T", "definition": p},
+            ]
     lesson, quiz = _sink_lesson()
     _dump(root / "lessons/S0.yml", lesson)
     _dump(root / "quizzes/S0-quiz.yml", quiz)
@@ -278,21 +371,31 @@ def write_project(root: Path, site_url: str, features: list[str], corpus: bool =
     for text in texts if corpus else []:
         longer = f"{title} {text}".strip()
         title = longer if markdown_problem(longer, MAX_TEXT_CHARS) is None else title
-    _dump(root / "course.yml", {"id": "xss", "language": "zh", "title": title if corpus else "XSS",
-                                "intro": "\n\n".join(mds) if corpus else SINK_MARKDOWN,
-                                "lessons": ["S0"] + [f"X{g}" for g in range(len(groups))]})
+    _dump(
+        root / "course.yml",
+        {
+            "id": "xss",
+            "language": "zh",
+            "title": title if corpus else "XSS",
+            "intro": "\n\n".join(mds) if corpus else SINK_MARKDOWN,
+            "lessons": ["S0"] + [f"X{g}" for g in range(len(groups))],
+        },
+    )
     (root / "docs" / "about.md").write_text("# About\n\nHand-written.\n", encoding="utf-8")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    _dump(root / "mkdocs.yml", {
-        "site_name": "XSS",
-        "site_url": site_url + "/",
-        "docs_dir": "docs",
-        "theme": {"name": "material", "language": "zh", "font": False, "features": features},
-        # No search: every page would build the search index of the whole site in its worker.
-        "plugins": ["courseware"],
-        # The bundled course's Markdown pipeline, which is what authors get.
-        "markdown_extensions": config["markdown_extensions"],
-    })
+    _dump(
+        root / "mkdocs.yml",
+        {
+            "site_name": "XSS",
+            "site_url": site_url + "/",
+            "docs_dir": "docs",
+            "theme": {"name": "material", "language": "zh", "font": False, "features": features},
+            # No search: every page would build the search index of the whole site in its worker.
+            "plugins": ["courseware"],
+            # The bundled course's Markdown pipeline, which is what authors get.
+            "markdown_extensions": config["markdown_extensions"],
+        },
+    )
     return len(groups) + 1
 
 
@@ -439,6 +542,7 @@ def choose(candidates: list[dict[str, Any]], seen: set[tuple[str, ...]]) -> list
 
     Deterministic: see _sample.
     """
+
     def signature(c: dict[str, Any]) -> tuple[str, ...]:
         return c["kind"], c["region"], c["tag"], c["text"]
 
@@ -462,7 +566,7 @@ def _sample(fresh: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rest = [c["n"] for c in fresh if c["n"] not in keep]
     room = max(MAX_TARGETS_PER_PAGE - len(keep), 0)
     if room:
-        keep += rest[::max(len(rest) // room, 1)][:room]
+        keep += rest[:: max(len(rest) // room, 1)][:room]
     return [c for c in fresh if c["n"] in keep]
 
 
@@ -484,8 +588,12 @@ class Probe:
     tabs: int = 0
 
     def problems(self) -> list[str]:
-        return ([f"script ran: {h}" for h in self.hits] + [f"dialog: {d}" for d in self.dialogs]
-                + [f"request left {self.origin}: {u}" for u in self.foreign] + self.leftovers)
+        return (
+            [f"script ran: {h}" for h in self.hits]
+            + [f"dialog: {d}" for d in self.dialogs]
+            + [f"request left {self.origin}: {u}" for u in self.foreign]
+            + self.leftovers
+        )
 
     def reached(self) -> set[str]:
         """Sink tags whose payload text was in an element the pointer entered."""
@@ -498,8 +606,9 @@ def walk(browser: Any, origin: str, paths: list[str]) -> Probe:
     context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 800})
     context.set_default_timeout(5000)
     try:
-        context.expose_binding("__cwXssTrap", lambda source, name, value: probe.hits.append(
-            f"{source['page'].url}: {name} = {value}"))
+        context.expose_binding(
+            "__cwXssTrap", lambda source, name, value: probe.hits.append(f"{source['page'].url}: {name} = {value}")
+        )
         context.add_init_script(TRAP)
 
         def elsewhere(route: Any) -> None:
@@ -571,6 +680,7 @@ def report(probe: Probe, limit: int = 40) -> str:
 
 # --- Tests ----------------------------------------------------------------------------------------
 
+
 @dataclass
 class Site:
     """A built hostile site, the origin it is served on and its number of lessons."""
@@ -597,8 +707,15 @@ def test_payloads_reach_every_kind_of_page(hostile: Site) -> None:
     """The corpus and the sinks made it into the pages (escaped), so the browser checks mean something."""
     site = hostile.folder
     assert len(list((site / "lessons").iterdir())) == hostile.lessons
-    for page in ["index.html", "lessons/X0/index.html", "quizzes/X0-quiz/index.html", "drills/xr0/index.html",
-                 "quizzes/X11-quiz/index.html", "glossary/index.html", "progress/index.html"]:
+    for page in [
+        "index.html",
+        "lessons/X0/index.html",
+        "quizzes/X0-quiz/index.html",
+        "drills/xr0/index.html",
+        "quizzes/X11-quiz/index.html",
+        "glossary/index.html",
+        "progress/index.html",
+    ]:
         text = (site / page).read_text(encoding="utf-8")
         assert MARK in text, page
     sinks = (site / "lessons/S0/index.html").read_text(encoding="utf-8")
@@ -618,7 +735,7 @@ def test_payloads_inside_json_do_not_close_the_script(hostile: Site) -> None:
         html = path.read_text(encoding="utf-8")
         for match in pattern.finditer(html):
             tag = match.group(1) or match.group(2)
-            body = html[match.end():html.index(f"</{tag}>", match.end())]
+            body = html[match.end() : html.index(f"</{tag}>", match.end())]
             assert "<" not in body and "&" not in body, f"{path}: markup in JSON: {body[:300]}"
             seen += MARK.lower() in body.lower()
     assert seen, "no JSON block holds a payload; the check above tested nothing"
@@ -638,13 +755,16 @@ def test_no_payload_runs_on_hover_focus_or_keyboard(browser: Any, hostile: Site)
     assert {("ellipsis", "toc"), ("abbr", "content")} <= hovered, hovered
     assert probe.reached() >= ALWAYS_PRESENT, probe.reached()
     assert not [u for u in probe.unhoverable if "__pwned" in u], probe.unhoverable
-    print(f"\n{len(paths)} pages, {len(probe.probed)} elements probed "
-          f"({sum(c['hovered'] for c in probe.probed)} hovered, the rest covered on screen and focused), "
-          f"{probe.tabs} Tab presses, {elapsed:.1f} s")
+    print(
+        f"\n{len(paths)} pages, {len(probe.probed)} elements probed "
+        f"({sum(c['hovered'] for c in probe.probed)} hovered, the rest covered on screen and focused), "
+        f"{probe.tabs} Tab presses, {elapsed:.1f} s"
+    )
 
 
-def test_detector_catches_material_tooltips(browser: Any, serve_folder: Any, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_detector_catches_material_tooltips(
+    browser: Any, serve_folder: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The detector works: with content.tooltips forced on, hovering the sinks runs their script.
 
     The plugin refuses the feature; the refusal is lifted here only, to build the sink lesson the

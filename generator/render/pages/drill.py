@@ -31,9 +31,17 @@ def build_drill_page(ctx: RenderContext, scheme: Scheme) -> GeneratedPage:
     """The drill page of one scheme."""
     data, path = drill_data(scheme, ctx.quiz_md), drill_path(scheme.id)
     actions = [{"id": c["id"], "html": c["action"]} for c in data["classes"] if c["action"]]
-    return GeneratedPage(path, drill_title(ctx, scheme),
-                         ctx.render("drill.md.j2", drill=data, actions=actions,
-                                    about=scheme_about(scheme, ctx.quiz_md), runtime=ctx.widget_files(path, "drill")))
+    return GeneratedPage(
+        path,
+        drill_title(ctx, scheme),
+        ctx.render(
+            "drill.md.j2",
+            drill=data,
+            actions=actions,
+            about=scheme_about(scheme, ctx.quiz_md),
+            runtime=ctx.widget_files(path, "drill"),
+        ),
+    )
 
 
 def drill_data(scheme: Scheme, md: MarkdownRenderer) -> dict[str, Any]:
@@ -42,9 +50,14 @@ def drill_data(scheme: Scheme, md: MarkdownRenderer) -> dict[str, Any]:
         "scheme": scheme.id,
         "title": scheme.title,
         "attributes": [
-            {"id": a.id, "label": a.label, "question": a.question,
-             "values": [{"id": v.id, "label": v.label, "cues": scheme.drill.get(a.id, {}).get(v.id, [])}
-                        for v in a.values]}
+            {
+                "id": a.id,
+                "label": a.label,
+                "question": a.question,
+                "values": [
+                    {"id": v.id, "label": v.label, "cues": scheme.drill.get(a.id, {}).get(v.id, [])} for v in a.values
+                ],
+            }
             for a in scheme.attributes
         ],
         "classes": [{"id": c.id, "label": c.label, "action": md.inline(c.action)} for c in scheme.classes],

@@ -9,12 +9,17 @@ from ..urls import HOME
 
 #: The preview's own words (kept out of the strings every quiz page embeds).
 STRINGS = {
-    "zh": {"errors_title": "课程内容有错误", "errors_intro": "共 {n} 处错误，改好文件并保存后，本页会自动刷新：",
-           "errors_reload": "预览会在文件改好后重新生成；错误也打印在运行预览的终端里。"},
-    "en": {"errors_title": "The course content has errors",
-           "errors_intro": "{n} error(s); fix the files and save, and this page reloads:",
-           "errors_reload": "The preview is rebuilt once the files are fixed; the errors are also printed in the "
-                            "terminal running it."},
+    "zh": {
+        "errors_title": "课程内容有错误",
+        "errors_intro": "共 {n} 处错误，改好文件并保存后，本页会自动刷新：",
+        "errors_reload": "预览会在文件改好后重新生成；错误也打印在运行预览的终端里。",
+    },
+    "en": {
+        "errors_title": "The course content has errors",
+        "errors_intro": "{n} error(s); fix the files and save, and this page reloads:",
+        "errors_reload": "The preview is rebuilt once the files are fixed; the errors are also printed in the "
+        "terminal running it.",
+    },
 }
 
 

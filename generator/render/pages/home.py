@@ -25,12 +25,21 @@ class PathRow:
 
 def build_home_page(ctx: RenderContext) -> GeneratedPage:
     """The home page, titled after the course."""
-    rows = [PathRow(n, lesson, ctx.link(lesson_path(lesson), HOME),
-                    [QuizLink(q.title, ctx.link(quiz_path(q), HOME)) for q in ctx.quizzes_of(lesson)])
-            for n, lesson in enumerate(ctx.lessons, 1)]
+    rows = [
+        PathRow(
+            n,
+            lesson,
+            ctx.link(lesson_path(lesson), HOME),
+            [QuizLink(q.title, ctx.link(quiz_path(q), HOME)) for q in ctx.quizzes_of(lesson)],
+        )
+        for n, lesson in enumerate(ctx.lessons, 1)
+    ]
     markdown = ctx.render(
-        "home.md.j2", intro=ctx.lesson_md.block(ctx.course.intro), rows=rows,
-        total=sum(lesson.minutes for lesson in ctx.lessons), progress_href=ctx.link(PROGRESS, HOME),
+        "home.md.j2",
+        intro=ctx.lesson_md.block(ctx.course.intro),
+        rows=rows,
+        total=sum(lesson.minutes for lesson in ctx.lessons),
+        progress_href=ctx.link(PROGRESS, HOME),
         glossary_href=ctx.link(GLOSSARY, HOME) if ctx.has_glossary else None,
     )
     return GeneratedPage(HOME, ctx.course.title, markdown)

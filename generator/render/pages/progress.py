@@ -17,18 +17,33 @@ def build_progress_page(ctx: RenderContext) -> GeneratedPage:
     ctx.quiz_md.prime(summary_source(x) for quiz in ctx.quizzes for x in quiz.questions)
     for lesson in ctx.lessons:
         quizzes = [
-            OutlineQuiz(id=q.id, title=q.title, key=storage_key(q.id), pass_mark=q.pass_mark,
-                        href=ctx.link(quiz_path(q), PROGRESS), asked=q.draw or len(q.questions),
-                        questions=[OutlineQuestion(id=x.id, text=question_summary(x, ctx.quiz_md), skills=x.skills,
-                                                   points=x.points) for x in q.questions])
+            OutlineQuiz(
+                id=q.id,
+                title=q.title,
+                key=storage_key(q.id),
+                pass_mark=q.pass_mark,
+                href=ctx.link(quiz_path(q), PROGRESS),
+                asked=q.draw or len(q.questions),
+                questions=[
+                    OutlineQuestion(id=x.id, text=question_summary(x, ctx.quiz_md), skills=x.skills, points=x.points)
+                    for x in q.questions
+                ],
+            )
             for q in ctx.quizzes_of(lesson)
         ]
-        lessons.append(OutlineLesson(id=lesson.id, title=lesson.title, href=ctx.link(lesson_path(lesson), PROGRESS),
-                                     quizzes=quizzes))
+        lessons.append(
+            OutlineLesson(
+                id=lesson.id, title=lesson.title, href=ctx.link(lesson_path(lesson), PROGRESS), quizzes=quizzes
+            )
+        )
     outline = Outline(version=STORAGE_VERSION, lessons=lessons, skills=ctx.skill_names())
-    return GeneratedPage(PROGRESS, ctx.text["progress_title"],
-                         ctx.render("progress.md.j2", outline=outline.model_dump(mode="json"),
-                                    runtime=ctx.widget_files(PROGRESS, "progress")))
+    return GeneratedPage(
+        PROGRESS,
+        ctx.text["progress_title"],
+        ctx.render(
+            "progress.md.j2", outline=outline.model_dump(mode="json"), runtime=ctx.widget_files(PROGRESS, "progress")
+        ),
+    )
 
 
 def question_summary(question: Question, md: MarkdownRenderer) -> str:

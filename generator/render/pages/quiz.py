@@ -36,21 +36,38 @@ def build_quiz_page(ctx: RenderContext, quiz: Quiz) -> GeneratedPage:
     views, keys = question_views(quiz, ctx.quiz_md, ctx.project.schemes, ctx.text, ctx.settings.language, skills)
     lesson = ctx.project.lessons[quiz.lesson]
     # The instructor edition keeps the page's order, so letters match its answer key.
-    config = QuizConfig(id=quiz.id, key=storage_key(quiz.id), version=STORAGE_VERSION, mode=quiz.mode,
-                        pass_mark=quiz.pass_mark, draw=quiz.draw,
-                        shuffle_questions=quiz.shuffle_questions and not ctx.instructor,
-                        shuffle_options=quiz.shuffle_options and not ctx.instructor, questions=keys, skills=skills)
+    config = QuizConfig(
+        id=quiz.id,
+        key=storage_key(quiz.id),
+        version=STORAGE_VERSION,
+        mode=quiz.mode,
+        pass_mark=quiz.pass_mark,
+        draw=quiz.draw,
+        shuffle_questions=quiz.shuffle_questions and not ctx.instructor,
+        shuffle_options=quiz.shuffle_options and not ctx.instructor,
+        questions=keys,
+        skills=skills,
+    )
     # Each scheme the quiz's exercises use is explained once, above the questions.
     used = dict.fromkeys(q.scheme for q in quiz.questions if isinstance(q, Classify))
     schemes = [a for s in used if (a := scheme_about(ctx.project.schemes[s], ctx.quiz_md)) is not None]
-    markdown = ctx.render("quiz.md.j2", quiz=quiz, questions=views, intro=ctx.quiz_md.block(quiz.intro),
-                          lesson_href=ctx.link(lesson_path(lesson), path), lesson=lesson,
-                          config=config.model_dump(mode="json", by_alias=True), schemes=schemes,
-                          runtime=ctx.widget_files(path, "quiz"),
-                          answers=answer_views(views, {q: k.model_dump(mode="json", by_alias=True)
-                                                       for q, k in keys.items()},
-                                               ctx.text, edition_strings(ctx.settings.language))
-                          if ctx.instructor else {})
+    markdown = ctx.render(
+        "quiz.md.j2",
+        quiz=quiz,
+        questions=views,
+        intro=ctx.quiz_md.block(quiz.intro),
+        lesson_href=ctx.link(lesson_path(lesson), path),
+        lesson=lesson,
+        config=config.model_dump(mode="json", by_alias=True),
+        schemes=schemes,
+        runtime=ctx.widget_files(path, "quiz"),
+        answers=answer_views(
+            views,
+            {q: k.model_dump(mode="json", by_alias=True) for q, k in keys.items()},
+            ctx.text,
+            edition_strings(ctx.settings.language),
+        )
+        if ctx.instructor
+        else {},
+    )
     return GeneratedPage(path, quiz.title, markdown)
-
-

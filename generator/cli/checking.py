@@ -1,0 +1,62 @@
+"""`check`: validate the content pool and summarise it."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from ..model import QUESTION_TYPES, Classify
+from . import load_or_exit, main
+
+
+@main.command()
+@click.option(
+    "--coverage",
+    "show_coverage",
+    is_flag=True,
+    help="Also list each objective with the questions that assess it, and what nothing uses.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: the coverage report as data for other tools (with --coverage).",
+)
+@click.pass_obj
+def check(root: Path, show_coverage: bool, output_format: str) -> None:
+    """Validate every lesson, quiz, scheme, glossary and course; print a summary."""
+    project = load_or_exit(root)
+    if show_coverage:
+        from ..coverage import coverage, report
+
+        result = coverage(project)
+        if output_format == "json":
+            click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+            return
+        for line in report(result):
+            click.echo(line)
+    questions = [q for quiz in project.quizzes.values() for q in quiz.questions]
+    by_type: Counter[str] = Counter(q.type for q in questions)
+    click.echo(
+        f"lessons: {len(project.lessons)}  quizzes: {len(project.quizzes)}  questions: {len(questions)}  "
+        f"schemes: {len(project.schemes)}  glossary terms: {len(project.terms)}  courses: {len(project.courses)}"
+    )
+    click.echo("questions by type: " + ", ".join(f"{t} {by_type[t]}" for t in QUESTION_TYPES if by_type[t]))
+    click.echo("per lesson:")
+    for lesson in project.lessons.values():
+        own = [q for quiz in project.quizzes.values() if quiz.lesson == lesson.id for q in quiz.questions]
+        exercises = Counter(q.scheme for q in own if isinstance(q, Classify))
+        types = Counter(q.type for q in own)
+        line = f"  {lesson.id}: {len(own)} questions ({', '.join(f'{t} {n}' for t, n in sorted(types.items()))})"
+        if exercises:
+            line += "; exercises: " + ", ".join(f"{s} {n}" for s, n in sorted(exercises.items()))
+        click.echo(line)
+    schemes = Counter(q.scheme for q in questions if isinstance(q, Classify))
+    if schemes:
+        click.echo("exercises per scheme: " + ", ".join(f"{s} {schemes[s]}" for s in sorted(project.schemes)))
+    click.echo("errors: 0")
