@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -279,7 +280,7 @@ def _node(script: str, payload: object) -> object:
     node = shutil.which("node")
     assert node, "node is needed to compare with a browser's regex engine"
     done = subprocess.run(
-        [node, "-e", script], input=json.dumps(payload), capture_output=True, text=True, timeout=120, check=True
+        [node, "-e", script], input=json.dumps(payload), capture_output=True, text=True, timeout=int(os.environ.get("NODE_TIMEOUT", "120")), check=True
     )
     return json.loads(done.stdout)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -42,7 +43,13 @@ def _site_url() -> str:
     raise AssertionError("the fixture's mkdocs.yml has no site_url")
 
 
-BASE = _site_url()
+FIXTURE_URL = _site_url()
+#: CW_TEST_PORT moves the fixture site to another port, so two checkouts can run their browser tests at once.
+BASE = (
+    FIXTURE_URL.replace(f":{urlsplit(FIXTURE_URL).port}", f":{os.environ['CW_TEST_PORT']}", 1)
+    if os.environ.get("CW_TEST_PORT")
+    else FIXTURE_URL
+)
 ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(BASE))
 
 
@@ -62,6 +69,8 @@ def site_dir(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     project = tmp_path_factory.mktemp(f"project-{engine}") / "mini"
     shutil.copytree(FIXTURE, project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(FIXTURE_URL, BASE, 1), encoding="utf-8")
     out = tmp_path_factory.mktemp(f"site-{engine}") / "site"
     if engine == "zensical":
         from generator.zensical.build import build_site_zensical
