@@ -67,6 +67,11 @@ class Term(Model):
     definition: Text
     aliases: list[Text] = Field(default_factory=list, description="Other spellings that get the same tooltip.")
     lesson: Id | None = Field(default=None, description="The lesson that introduces it.")
+    avoid: list[Text] = Field(
+        default_factory=list,
+        description="Variants the course does not use (e.g. 决定权 for 决策权); `check` warns where lesson or "
+        "quiz text uses one.",
+    )
 
 
 class Glossary(Model):

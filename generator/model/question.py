@@ -39,6 +39,11 @@ class QuestionBase(Model):
     feedback: Feedback | None = Field(default=None, description="Feedback for a right or a wrong answer.")
     points: float = Field(default=1, gt=0, le=100, description="Weight of the question in the quiz score.")
     skills: list[Id] = Field(default_factory=list, description="Skill tags (e.g. MAN, closing) for mastery.")
+    level: Literal["recall", "understand", "apply"] | None = Field(
+        default=None,
+        description="What the question asks of the trainee: recall a fact, understand (explain, compare) "
+        "or apply (judge a scenario). `check --coverage` reports the mix per lesson.",
+    )
 
 
 class Option(Model):
