@@ -280,7 +280,12 @@ def _node(script: str, payload: object) -> object:
     node = shutil.which("node")
     assert node, "node is needed to compare with a browser's regex engine"
     done = subprocess.run(
-        [node, "-e", script], input=json.dumps(payload), capture_output=True, text=True, timeout=int(os.environ.get("NODE_TIMEOUT", "120")), check=True
+        [node, "-e", script],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        timeout=int(os.environ.get("NODE_TIMEOUT", "120")),
+        check=True,
     )
     return json.loads(done.stdout)
 
@@ -354,7 +359,7 @@ BACKTRACKING_ATOMS = [
 ]
 
 
-@settings(max_examples=3, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=3, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(seed=st.integers(0, 2**32))
 def test_accepted_regexes_answer_a_long_wrong_answer_quickly_in_javascript(seed: int) -> None:
     """1,000-character answers built to make a backtracking engine try every split: no accepted pattern
@@ -368,7 +373,14 @@ def test_accepted_regexes_answer_a_long_wrong_answer_quickly_in_javascript(seed:
 
 
 @pytest.mark.parametrize(
-    ("pattern", "unit", "length"), [("(a+)+$", "a", 27), ("(a|a)*b", "a", 24), (".*a.*b.*c", "ab", 2000)]
+    ("pattern", "unit", "length"),
+    [
+        ("(a+)+$", "a", 27),
+        ("(a|a)*b", "a", 24),
+        (".*a.*b.*c", "ab", 2000),
+        # Python folds these alternatives into one set [ab\\S]; browsers backtrack through both.
+        ("(?:[ab]|\\S){2,}[ab]", "a", 30),
+    ],
 )
 def test_the_refused_shapes_really_are_slow_in_javascript(pattern: str, unit: str, length: int) -> None:
     """The check is not idle caution: what it refuses takes half a second and more on a short wrong answer."""

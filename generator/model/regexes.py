@@ -78,10 +78,34 @@ def regex_problem(pattern: str) -> str | None:
         return f"regex does not compile: {exc}"
     except (RecursionError, OverflowError, MemoryError):  # defence in depth: the limits above prevent these
         return "regex is too complex to compile"
-    problem = backtracking_problem(list(tree))
+    problem = backtracking_problem(list(_parser.parse(_keep_alternatives(pattern), re.ASCII)))
     if problem is None and fullmatch(pattern, ""):
         return "regex matches an empty answer, so a blank left empty would count as right"
     return problem
+
+
+def _keep_alternatives(pattern: str) -> str:
+    """`pattern` with an empty group after each `|`, for the backtracking check only.
+
+    Python's parser folds alternatives of single characters into one set ((?:[ab]|\\S) becomes
+    [ab\\S]); browsers keep the alternation and backtrack through every overlapping choice, so the
+    check must see the alternatives as written. An empty group matches nothing and changes no match.
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    for ch in pattern:
+        out.append(ch)
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "|":
+            out.append("()")
+    return "".join(out)
 
 
 def fullmatch(pattern: str, text: str) -> bool:
