@@ -1,4 +1,5 @@
-"""The print stylesheet: linked for print media only, within its own size budget."""
+"""The print stylesheet (linked for print media only, within its own size budget) and the site stylesheet
+(written into the page by our theme override)."""
 
 from __future__ import annotations
 
@@ -42,3 +43,26 @@ def test_a_projects_own_main_html_keeps_the_print_rules(make_project: Any, tmp_p
     page = (project.build(tmp_path / "site") / "index.html").read_text(encoding="utf-8")
     (link,) = LINK.findall(page)
     assert "media=" not in link
+
+
+SITE_CSS_LINK = re.compile(r'<link rel="stylesheet"[^>]*courseware/site\.css[^>]*>')
+
+
+def test_the_site_stylesheet_is_written_into_every_page(make_project: Any, tmp_path: Path) -> None:
+    """A few hundred bytes are not worth a render-blocking request: <head> carries them."""
+    site = make_project().build(tmp_path / "site")
+    css = (site / "assets/courseware/site.css").read_text(encoding="utf-8")
+    for page in sorted(site.rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        head = html.split("</head>", 1)[0]
+        assert f"<style>{css}</style>" in head, page
+        assert not SITE_CSS_LINK.search(html), page
+
+
+def test_with_a_projects_own_main_html_the_site_stylesheet_is_linked(make_project: Any, tmp_path: Path) -> None:
+    project = make_project(
+        mkdocs={"theme": {"custom_dir": "theme"}}, files={"theme/main.html": '{% extends "base.html" %}\n'}
+    )
+    page = (project.build(tmp_path / "site") / "index.html").read_text(encoding="utf-8")
+    assert len(SITE_CSS_LINK.findall(page)) == 1
+    assert "<style>.md-nav__link.cw-done" not in page

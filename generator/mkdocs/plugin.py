@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -20,6 +22,8 @@ from ..pipeline import BuildInputs, render_course
 from ..render.pages.errors import error_site
 from ..render.site import ASSET_DIR, INSTRUCTOR_CSS, PRINT_CSS, SITE_FILES, SiteOutput
 from .config import CoursewareConfig
+
+SITE_CSS = next(name for name in SITE_FILES if name.endswith(".css"))
 
 #: Material features that turn text written by course authors into markup, and why each is refused.
 #: With content.tooltips, Material renders the text of every `title` attribute (glossary definitions,
@@ -111,10 +115,13 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
             if folder.exists() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
         # Every page gets the small site files; pages with a widget link the widget runtime themselves.
+        # The site stylesheet is written into <head> by our main.html (one render-blocking request
+        # fewer on every page); with an author's own main.html it is linked instead.
+        inline_css = self._link_print_css(config)
         for name in SITE_FILES:
             path = f"{ASSET_DIR}/{name}"
             if name.endswith(".css"):
-                if path not in [str(x) for x in config.extra_css]:
+                if not inline_css and path not in [str(x) for x in config.extra_css]:
                     config.extra_css.append(path)
             elif path not in [str(x) for x in config.extra_javascript]:
                 script = ExtraScriptValue(path)
@@ -122,16 +129,16 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
                 config.extra_javascript.append(script)
         if INSTRUCTOR_CSS in self.output.assets and INSTRUCTOR_CSS not in [str(x) for x in config.extra_css]:
             config.extra_css.append(INSTRUCTOR_CSS)
-        self._link_print_css(config)
         return config
 
     @staticmethod
-    def _link_print_css(config: MkDocsConfig) -> None:
-        """Link the print stylesheet with media="print" through a main.html placed after custom_dir.
+    def _link_print_css(config: MkDocsConfig) -> bool:
+        """Add our main.html after custom_dir: it links the print stylesheet with media="print" and
+        writes the site stylesheet into <head>. Returns whether it is used.
 
         MkDocs' extra_css cannot carry a media attribute, so the theme's `extrahead` block does it.
-        A project with its own main.html keeps it; the stylesheet is then linked as extra_css (its
-        rules sit inside @media print, so screens are unaffected either way).
+        A project with its own main.html keeps it; the print stylesheet is then linked as extra_css
+        (its rules sit inside @media print, so screens are unaffected either way).
         """
         ours = str(THEME_DIR)
         dirs = config.theme.dirs
@@ -139,8 +146,16 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
         if custom and (Path(custom) / "main.html").is_file():
             if PRINT_CSS not in [str(x) for x in config.extra_css]:
                 config.extra_css.append(PRINT_CSS)
-        elif ours not in dirs:
+            return False
+        if ours not in dirs:
             dirs.insert(1 if custom else 0, ours)
+        return True
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.config.enabled and self.output is not None:
+            css = self.output.assets.get(f"{ASSET_DIR}/{SITE_CSS}", b"").decode("utf-8")
+            env.globals["courseware_site_css"] = Markup(css)  # our own built file, not author text
+        return env
 
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
