@@ -48,7 +48,7 @@ LCP_COST_MS = 100.0
 ACCESSIBILITY = 100
 LIGHTHOUSE_TARGET = f"perf ≥ plain − {PERFORMANCE_COST}, LCP ≤ plain + {LCP_COST_MS:g} ms, a11y {ACCESSIBILITY}"
 #: The runtime's tags in a built page: the site files in <head> and at the end, a widget page's own script
-#: (its inline stylesheet is removed as well, see without_runtime).
+#: (the inline stylesheets, the site's and a widget page's, are removed as well, see without_runtime).
 RUNTIME_TAGS = re.compile(
     r'<link rel="stylesheet" href="[^"]*assets/courseware/[^"]*">\s*'
     r'|<script src="[^"]*assets/courseware/[^"]*"[^>]*></script>\s*'
@@ -188,8 +188,10 @@ def _lighthouse_site(tmp: Path) -> tuple[Path, str, dict[str, str]]:
 def without_runtime(site: Path, target: Path) -> Path:
     """A copy of `site` whose pages link no runtime file: the "plain" side of the comparison."""
     shutil.copytree(site, target)
+    site_css = (site / "assets" / "courseware" / "site.css").read_text(encoding="utf-8")
     for page in target.rglob("*.html"):
         html = page.read_text(encoding="utf-8").replace(f"<style>{widget_css()}</style>", "")
+        html = html.replace(f"<style>{site_css}</style>", "")  # MkDocs writes the site stylesheet into <head>
         page.write_text(RUNTIME_TAGS.sub("", html), encoding="utf-8")
     return target
 
