@@ -181,3 +181,23 @@ def test_every_prototype_name_is_reserved(tmp_path: Path, name: str) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-quiz.yml", "id: M1-quiz", f"id: {name}")
     assert f"quizzes/M1-quiz.yml:1:5: id: {name!r} is a reserved JavaScript name; choose another id" in errors_of(root)
+
+
+def test_did_you_mean_reaches_a_model_inside_a_union_with_text() -> None:
+    """A field typed `Model | str` still gets a hint for a misspelt key (the walk used to crash there)."""
+    from pydantic import BaseModel, ConfigDict
+
+    from generator.load.loader import _fields_at
+
+    class Inner(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        quote: str
+        note: str
+
+    class Outer(BaseModel):
+        cue: Inner | str | None = None
+        items: list[Inner | str] = []
+
+    assert _fields_at(Outer, ("cue",)) == ["note", "quote"]
+    assert _fields_at(Outer, ("items", 0)) == ["note", "quote"]
+    assert _fields_at(Outer, ("missing",)) == []

@@ -219,14 +219,25 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
         current = _unwrap(current)
         if isinstance(step, int):
             continue
-        if isinstance(current, tuple):  # a discriminated union: the step is the tag
-            current = next((m for m in current if step in get_args(m.model_fields["type"].annotation)), None)
-            continue
+        if isinstance(current, tuple):  # a union: of question types (the step is the tag), or model | text
+            models = [m for m in current if isinstance(m, type) and issubclass(m, BaseModel)]
+            tagged = [
+                m for m in models if "type" in m.model_fields and step in get_args(m.model_fields["type"].annotation)
+            ]
+            if tagged:
+                current = tagged[0]
+                continue
+            if len(models) != 1:
+                return []
+            current = models[0]
         fields = getattr(current, "model_fields", None)
         if not fields or step not in fields:
             return []
         current = fields[step].annotation
     current = _unwrap(current)
+    if isinstance(current, tuple):  # model | text: the fields of the one model
+        models = [m for m in current if isinstance(m, type) and issubclass(m, BaseModel)]
+        current = models[0] if len(models) == 1 else None
     return sorted(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
 
 
