@@ -12,10 +12,11 @@ import xml.etree.ElementTree as ET
 
 from .htmltree import parse_fragment
 
-_BLOCKS = frozenset(
+_BLOCK_TAGS = (
     "p div ul ol li h1 h2 h3 h4 h5 h6 blockquote pre table hr dl details summary section article header footer "
-    "figure thead tbody tr center form fieldset".split()
+    "figure thead tbody tr center form fieldset"
 )
+_BLOCKS = frozenset(_BLOCK_TAGS.split())
 _WRAP = {
     "strong": "**",
     "b": "**",

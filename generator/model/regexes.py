@@ -18,6 +18,7 @@ u flag).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import re
 from typing import Any
@@ -78,7 +79,9 @@ def regex_problem(pattern: str) -> str | None:
         return f"regex does not compile: {exc}"
     except (RecursionError, OverflowError, MemoryError):  # defence in depth: the limits above prevent these
         return "regex is too complex to compile"
-    problem = backtracking_problem(list(_parser.parse(_keep_alternatives(pattern), re.ASCII)))
+    with contextlib.suppress(re.error):  # the inserted groups never break a valid pattern; else: the folded tree
+        tree = _parser.parse(_keep_alternatives(pattern), re.ASCII)
+    problem = backtracking_problem(list(tree))
     if problem is None and fullmatch(pattern, ""):
         return "regex matches an empty answer, so a blank left empty would count as right"
     return problem

@@ -42,6 +42,9 @@ class GeneratedPage:
     path: str
     title: str
     markdown: str
+    #: A quiz, drill or progress page: its text is controls, answers and explanations, which a site
+    #: search should not offer (MkDocs skips the marked blocks; an engine without that skips the page).
+    widget: bool = False
 
 
 @dataclass

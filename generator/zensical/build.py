@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,8 @@ from ..render.site import ASSET_DIR, PRINT_CSS, SITE_FILES
 ZENSICAL_VERSION = "0.0.73"
 #: Where the generated docs tree and configuration are written, relative to mkdocs.yml.
 WORK_DIR = Path("build") / "zensical"
+#: Front matter that keeps a page out of Zensical's search index.
+SEARCH_EXCLUDED = "---\nsearch:\n  exclude: true\n---\n\n"
 
 
 class ZensicalError(Exception):
@@ -56,6 +59,11 @@ def prepare(config_file: Path, course: str | None = None) -> tuple[Path, Path]:
         use_directory_urls=config.get("use_directory_urls", True),
     )
     output = render_course(inputs)  # content errors stop here, before anything is written
+    # Zensical 0.0.73 indexes every block, data-search-exclude ones too (explanations, option
+    # feedback): widget pages stay out of its search, by the front matter it documents.
+    output.pages = [
+        replace(page, markdown=SEARCH_EXCLUDED + page.markdown) if page.widget else page for page in output.pages
+    ]
     work = base / WORK_DIR
     docs = work / "docs"
     if work.exists() and not (docs / NAV_FILE).is_file():

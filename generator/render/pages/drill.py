@@ -41,6 +41,7 @@ def build_drill_page(ctx: RenderContext, scheme: Scheme) -> GeneratedPage:
             about=scheme_about(scheme, ctx.quiz_md),
             runtime=ctx.widget_files(path, "drill"),
         ),
+        widget=True,
     )
 
 

@@ -43,6 +43,7 @@ def build_progress_page(ctx: RenderContext) -> GeneratedPage:
         ctx.render(
             "progress.md.j2", outline=outline.model_dump(mode="json"), runtime=ctx.widget_files(PROGRESS, "progress")
         ),
+        widget=True,
     )
 
 

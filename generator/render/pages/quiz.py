@@ -70,4 +70,4 @@ def build_quiz_page(ctx: RenderContext, quiz: Quiz) -> GeneratedPage:
         if ctx.instructor
         else {},
     )
-    return GeneratedPage(path, quiz.title, markdown)
+    return GeneratedPage(path, quiz.title, markdown, widget=True)
