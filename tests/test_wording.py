@@ -129,3 +129,17 @@ def test_the_bundled_course_uses_none_of_the_avoided_wordings() -> None:
     avoided = {variant: term.term for term in project.terms for variant in term.avoid}
     assert {"决策权": "决定权", "购买力": "支付能力"}.items() <= avoided.items()
     assert [str(w) for w in project.warnings] == []
+
+
+def test_serve_prints_warnings_on_each_rebuild(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"))
+    plugin = next(p for p in config.plugins.values() if type(p).__name__ == "CoursewarePlugin")
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_config(config)
+    assert f"lessons/M1.yml:15:25: sections[0].body: {SAYS}" in capsys.readouterr().err
+    # `build` prints them itself before MkDocs starts, so the plugin stays quiet there.
+    plugin.on_startup(command="build", dirty=False)
+    plugin.on_config(config)
+    assert SAYS not in capsys.readouterr().err
