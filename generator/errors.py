@@ -23,6 +23,14 @@ class ContentError:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
+@dataclass(frozen=True, order=True)
+class ContentWarning(ContentError):
+    """A problem that does not stop a build (e.g. a word the course avoids): `check --strict` fails on it."""
+
+    def __str__(self) -> str:
+        return str(ContentError(self.file, self.line, self.column, self.field, f"warning: {self.message}"))
+
+
 class ContentErrors(Exception):
     """Raised with every error of a run, so authors fix them all at once."""
 

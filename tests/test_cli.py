@@ -26,7 +26,7 @@ def test_check_prints_a_summary(tmp_path: Path) -> None:
     assert "lessons: 1" in result.output
     assert "questions by type: single" in result.output
     assert "exercises per scheme: man" in result.output
-    assert result.output.rstrip().endswith("errors: 0")
+    assert result.output.rstrip().endswith("errors: 0  warnings: 0")
 
 
 def test_check_reports_content_errors_with_exit_1(tmp_path: Path) -> None:
@@ -70,7 +70,7 @@ def test_scaffolds_check_clean_together(tmp_path: Path, names: list[str]) -> Non
         assert result.exit_code == 0, result.output
     result = run("--root", str(root), "check")
     assert result.exit_code == 0, result.output
-    assert result.output.rstrip().endswith("errors: 0")
+    assert result.output.rstrip().endswith("errors: 0  warnings: 0")
     for path in root.rglob("*.yml"):
         assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
 
@@ -206,3 +206,26 @@ def test_coverage_lists_objectives_and_what_nothing_uses(tmp_path: Path) -> None
     assert data["lessons_in_no_course"] == ["P1"] and data["schemes_without_exercises"] == ["unused"]
     text = run("--root", str(root), "check", "--coverage").output
     assert "P1 新课程标题 (no course)" in text and "schemes without exercises: unused" in text
+
+
+def test_coverage_reports_the_level_mix_per_lesson(tmp_path: Path) -> None:
+    import json
+
+    root = copy_mini(tmp_path)
+    quiz = root / "quizzes/M1-quiz.yml"
+    replace_in(quiz, "  - id: m-q1\n    type: single", "  - id: m-q1\n    level: recall\n    type: single")
+    replace_in(quiz, "  - id: m-q2\n    type: multiple", "  - id: m-q2\n    level: apply\n    type: multiple")
+    replace_in(quiz, "{id: m-q3, type: truefalse,", "{id: m-q3, level: apply, type: truefalse,")
+    replace_in(quiz, "{id: m-q5, type: numeric,", "{id: m-q5, level: understand, type: numeric,")
+    data = json.loads(run("--root", str(root), "check", "--coverage", "--format", "json").output)
+    # M1 has 17 questions over its quizzes and exercise sets; four carry a level.
+    assert data["lessons"][0]["levels"] == {
+        "recall": 1,
+        "understand": 1,
+        "apply": 2,
+        "unlevelled": 13,
+        "total": 17,
+        "percent": {"recall": 6, "understand": 6, "apply": 12, "unlevelled": 76},
+    }
+    text = run("--root", str(root), "check", "--coverage").output
+    assert "  levels of 17 questions: recall 1 (6%), understand 1 (6%), apply 2 (12%); unlevelled 13\n" in text

@@ -52,6 +52,12 @@ def load_or_exit(root: Path) -> Project:
         sys.exit(1)
 
 
+def echo_warnings(project: Project) -> None:
+    """Print the pool's warnings (avoided wordings) to stderr; they never stop a build."""
+    for warning in project.warnings:
+        click.echo(str(warning), err=True)
+
+
 def _register_commands() -> None:
     # Each module adds its commands to `main`; imported here so `generator.cli:main` sees them all.
     from ..banks.cli import questions

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import ContentErrors
-from . import CONFIG_HELP, load_or_exit, main
+from . import CONFIG_HELP, echo_warnings, load_or_exit, main
 
 
 @main.command()
@@ -53,8 +53,8 @@ def build(
     if edition == "instructor" and engine != "mkdocs":
         raise click.UsageError("the instructor edition is built with --engine mkdocs")
 
-    if engine == "mkdocs":
-        load_or_exit(root)  # MkDocs would log content errors as one line; report them here first
+    # MkDocs would log content errors as one line; report them (and the warnings) here first.
+    echo_warnings(load_or_exit(root))
     if not config_file.is_file():
         raise click.UsageError(f"no such config file: {config_file}")
     try:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
 import click
 
 from ..model import QUESTION_TYPES, Classify
-from . import load_or_exit, main
+from ..model.project import Project
+from . import echo_warnings, load_or_exit, main
 
 
 @main.command()
@@ -27,10 +29,21 @@ from . import load_or_exit, main
     show_default=True,
     help="json: the coverage report as data for other tools (with --coverage).",
 )
+@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings (words the glossary says to avoid).")
 @click.pass_obj
-def check(root: Path, show_coverage: bool, output_format: str) -> None:
-    """Validate every lesson, quiz, scheme, glossary and course; print a summary."""
+def check(root: Path, show_coverage: bool, output_format: str, strict: bool) -> None:
+    """Validate every lesson, quiz, scheme, glossary and course; print a summary.
+
+    Exit 0 with warnings (printed to stderr), unless --strict.
+    """
     project = load_or_exit(root)
+    echo_warnings(project)
+    _report(project, show_coverage, output_format)
+    if strict and project.warnings:
+        sys.exit(1)
+
+
+def _report(project: Project, show_coverage: bool, output_format: str) -> None:
     if show_coverage:
         from ..coverage import coverage, report
 
@@ -59,4 +72,4 @@ def check(root: Path, show_coverage: bool, output_format: str) -> None:
     schemes = Counter(q.scheme for q in questions if isinstance(q, Classify))
     if schemes:
         click.echo("exercises per scheme: " + ", ".join(f"{s} {schemes[s]}" for s in sorted(project.schemes)))
-    click.echo("errors: 0")
+    click.echo(f"errors: 0  warnings: {len(project.warnings)}")

@@ -16,7 +16,7 @@ from pydantic_core import ErrorDetails
 from ..errors import ContentError, ContentErrors, display_path
 from ..model import Course, Glossary, Lesson, Quiz, Scheme
 from ..model.project import Located, Project
-from . import checks
+from . import checks, wording
 from .yamlsource import Loc, SourceMap, load
 
 
@@ -177,6 +177,7 @@ def _load_project(root: Path, layout: Layout) -> Project:
         errors.extend(checks.check_project(project))
     if errors:
         raise ContentErrors(errors)
+    project.warnings = wording.check_wording(project)
     return project
 
 

@@ -18,9 +18,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..errors import ContentErrors
-from ..pipeline import BuildInputs, render_course
+from ..pipeline import BuildInputs, load_course
 from ..render.pages.errors import error_site
-from ..render.site import ASSET_DIR, INSTRUCTOR_CSS, PRINT_CSS, SITE_FILES, SiteOutput
+from ..render.site import ASSET_DIR, INSTRUCTOR_CSS, PRINT_CSS, SITE_FILES, SiteOutput, generate
 from .config import CoursewareConfig
 
 SITE_CSS = next(name for name in SITE_FILES if name.endswith(".css"))
@@ -93,7 +93,12 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
             edition="instructor" if self.config.edition == "instructor" else "trainee",
         )
         try:
-            self.output = render_course(inputs)
+            project, course, settings = load_course(inputs)
+            self.output = generate(project, course, settings)
+            if self.serving:
+                # `build` prints them before it starts; while previewing, each rebuild reminds the author.
+                for warning in project.warnings:
+                    print(warning, file=sys.stderr, flush=True)
             self.shown = tuple(page.path for page in self.output.pages)
         except ContentErrors as exc:
             if self.serving:

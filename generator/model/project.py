@@ -13,6 +13,7 @@ from .quiz import Quiz
 from .scheme import Scheme
 
 if TYPE_CHECKING:  # positions come from the loader; the model does not depend on it
+    from ..errors import ContentWarning
     from ..load.yamlsource import SourceMap
 
 
@@ -40,6 +41,8 @@ class Project:
     course_files: dict[str, str] = field(default_factory=dict)
     #: glossary term index -> where it is defined.
     term_where: list[Located] = field(default_factory=list)
+    #: What a valid pool still does against the course's conventions (avoided wordings); builds go on.
+    warnings: list[ContentWarning] = field(default_factory=list)
 
     def questions(self) -> dict[str, tuple[Quiz, Question]]:
         """Every question by id, with its quiz."""
