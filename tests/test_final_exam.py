@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import ROOT, errors_of
+from helpers import LOADER, ROOT, copy_mini, errors_of, replace_in
 
 from generator.load import load_project
 from generator.model.assemble import exam_minimums, exam_pool
@@ -53,9 +53,7 @@ def make_course(root: Path, exam: str, extra: str = "") -> Path:
                 for n, (skills, level) in enumerate(questions, 1)
             ],
         }
-        (root / "quizzes" / f"{lesson}-quiz.yml").write_text(
-            yaml.safe_dump(quiz, allow_unicode=True), encoding="utf-8"
-        )
+        (root / "quizzes" / f"{lesson}-quiz.yml").write_text(yaml.safe_dump(quiz, allow_unicode=True), encoding="utf-8")
     (root / "course.yml").write_text(
         "id: c\ntitle: 课程\nlessons: [X1, X2]\ncheck_objectives: false\n"
         f"skills: {{a: 甲, b: 乙, c: 丙}}\n{extra}final_exam:\n{exam}",
@@ -130,8 +128,7 @@ def test_a_number_for_min_per_skill_points_at_the_number(tmp_path: Path) -> None
 def test_minimums_that_compete_for_the_same_places_are_found_by_the_search(tmp_path: Path) -> None:
     # Each count alone is fine (X1's place can give a; X2's place b or c), but not b and c at once.
     root = make_course(
-        tmp_path,
-        "  blueprint:\n    per_lesson: 1\n    levels: [apply]\n    min_per_skill: {a: 1, b: 1, c: 1}\n",
+        tmp_path, "  blueprint:\n    per_lesson: 1\n    levels: [apply]\n    min_per_skill: {a: 1, b: 1, c: 1}\n"
     )
     assert errors_of(root) == [
         "course.yml:7:3: final_exam.blueprint: no draw of 1 question(s) per lesson meets every skill minimum at "
@@ -162,8 +159,7 @@ def test_an_exam_too_long_for_one_page_is_refused(tmp_path: Path, monkeypatch: p
 def test_the_blueprint_fields_are_validated(tmp_path: Path) -> None:
     root = make_course(tmp_path, "  blueprint:\n    per_lesson: 51\n    levels: [hard]\n    min_per_skill: -1\n")
     assert errors_of(root) == [
-        "course.yml:8:17: final_exam.blueprint.per_lesson: Input should be less than or equal to 50; found a "
-        "number 51",
+        "course.yml:8:17: final_exam.blueprint.per_lesson: Input should be less than or equal to 50; found a number 51",
         "course.yml:9:14: final_exam.blueprint.levels[0]: Input should be 'recall', 'understand' or 'apply'; "
         "found text 'hard'",
         "course.yml:10:20: final_exam.blueprint.min_per_skill: min_per_skill must be a number from 0 to 200, "
@@ -174,7 +170,9 @@ def test_the_blueprint_fields_are_validated(tmp_path: Path) -> None:
 # The draw -----------------------------------------------------------------------------------------------
 
 
-def _meets(drawn: list[str], groups: list[list[str]], skills: dict[str, list[str]], per: int, mins: dict[str, int]) -> bool:
+def _meets(
+    drawn: list[str], groups: list[list[str]], skills: dict[str, list[str]], per: int, mins: dict[str, int]
+) -> bool:
     per_group = all(sum(q in g for q in drawn) == per for g in groups)
     counts = {s: sum(s in skills[q] for q in drawn) for s in mins}
     return per_group and len(set(drawn)) == len(drawn) and all(counts[s] >= n for s, n in mins.items())
@@ -282,3 +280,80 @@ def test_the_draw_matches_the_runtime_prng(seed: int) -> None:
     # mulberry32 from util.js, computed by hand in node for these seeds (tests/js checks the rest).
     expected = {1: 0.6270739405881613, 2: 0.7342509443406016, 999999: 0.03664584248326719}[seed]
     assert rng(seed)() == expected
+
+
+# The pages ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def mini() -> Any:
+    from generator.pipeline import BuildInputs, render_course
+
+    return render_course(BuildInputs(root=ROOT / "tests" / "fixtures" / "mini"))
+
+
+def _page(output: Any, path: str) -> str:
+    return str(next(p for p in output.pages if p.path == path).markdown)
+
+
+def test_the_exam_and_its_certificate_follow_the_last_lesson_in_the_nav(mini: Any) -> None:
+    titles = [next(iter(entry)) for entry in mini.nav]
+    assert titles == ["课程首页", "1. MAN 法则入门", "结业考试", "结业证书", "术语表", "学习进度"]
+    assert mini.nav[2] == {"结业考试": "exam.md"} and mini.nav[3] == {"结业证书": "certificate.md"}
+
+
+def test_the_exam_page_holds_the_eligible_pool_and_the_blueprint(mini: Any) -> None:
+    page = _page(mini, "exam.md")
+    config = json.loads(page.split("<template data-cw-config data-search-exclude>")[1].split("</template>")[0])
+    pool = ["m-e1", "m-e2", "m-e3", "m-x3", "m-p1", "m-p2", "m-p3", *(f"m-q{n}" for n in range(1, 9))]
+    assert config["blueprint"] == {
+        "per_lesson": 5,
+        "groups": [pool],
+        "min": {"MAN": 3, "recall": 1},
+        "certificate_key": "cw:v1:certificate:final-exam",
+    }
+    assert config["id"] == "final-exam" and config["key"] == "cw:v1:quiz:final-exam" and config["mode"] == "exam"
+    assert config["draw"] == 5 and config["pass_mark"] == 80 and sorted(config["questions"]) == sorted(pool)
+    assert [line.split('data-cw-q="')[1].split('"')[0] for line in page.splitlines() if 'data-cw-q="' in line] == pool
+    # Classify exercises are excluded; one submit, no "retry the wrong ones" (that would turn the exam into practice).
+    assert "m-x1" not in page and 'data-cw-action="retry-wrong"' not in page
+    assert 'data-cw-action="submit"' in page and "assets/courseware/exam.js" in page
+    # Its questions are each quiz's: search finds them there, not twice.
+    assert 'data-cw-exam="final-exam" data-cw-mode="exam" data-search-exclude>' in page
+
+
+def test_the_progress_outline_lists_the_exam(mini: Any) -> None:
+    page = _page(mini, "progress.md")
+    outline = json.loads(page.split("<template data-cw-outline data-search-exclude>")[1].split("</template>")[0])
+    exam = outline["exam"]
+    assert (exam["id"], exam["key"], exam["asked"], exam["href"]) == (
+        "final-exam",
+        "cw:v1:quiz:final-exam",
+        5,
+        "../exam/",
+    )
+    assert 'data-cw-pq="final-exam"' in page
+
+
+def test_the_certificate_page_says_what_is_needed_and_that_it_is_unverified(mini: Any, tmp_path: Path) -> None:
+    from generator.pipeline import BuildInputs, render_course
+
+    page = _page(mini, "certificate.md")
+    assert "通过结业考试（得分达到 80%）后，这里会显示你的结业证书。" in page
+    assert "未经任何机构核验" in page and "学习管理系统（LMS）" in page and "不会发送到任何地方" in page
+    assert 'href="../exam/"' in page and "assets/courseware/certificate.js" in page
+    root = copy_mini(tmp_path)
+    replace_in(root / "course.yml", "language: zh", "language: en")
+    english = render_course(BuildInputs(root=root))
+    page = _page(english, "certificate.md")
+    assert "# Certificate of completion" in page and "no one has verified it" in page and "(LMS)" in page
+    assert next(iter(english.nav[2])) == "Final exam"
+
+
+def test_a_course_without_a_final_exam_has_no_exam_pages() -> None:
+    from generator.pipeline import BuildInputs, render_course
+
+    output = render_course(BuildInputs(root=LOADER))
+    assert not {"exam.md", "certificate.md"} & {p.path for p in output.pages}
+    outline = _page(output, "progress.md").split("<template data-cw-outline data-search-exclude>")[1]
+    assert '"exam":null' in outline

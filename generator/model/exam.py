@@ -48,7 +48,9 @@ class Blueprint(Model):
     @classmethod
     def _in_range(cls, value: int | dict[str, int]) -> int | dict[str, int]:
         if isinstance(value, int) and not 0 <= value <= MAX_EXAM_QUESTIONS:
-            raise ValueError(f"min_per_skill must be a number from 0 to {MAX_EXAM_QUESTIONS}, or a mapping skill: number")
+            raise ValueError(
+                f"min_per_skill must be a number from 0 to {MAX_EXAM_QUESTIONS}, or a mapping skill: number"
+            )
         return value
 
 

@@ -81,6 +81,7 @@ def test_each_attempt_draws_by_the_blueprint_and_a_reload_keeps_the_draw(make_se
     assert len(pool) == page.locator("[data-cw-q]").count() > len(first["ids"])
     assert cfg["blueprint"]["min"] == {"MAN": 3, "recall": 1}
     meets_blueprint(first["ids"], cfg)
+    assert s.axe() == []
     # Numbered 1…n as shown.
     assert page.locator("[data-cw-q]:not([hidden]) .cw-q__num").all_inner_texts() == [
         f"第 {n} 题" for n in range(1, len(first["ids"]) + 1)

@@ -6,7 +6,9 @@ from ...model import Classify, MultipleResponse, Question, Quiz
 from ...model.answerkey import CertificateConfig, ExamDraw, QuizConfig
 from ...model.assemble import exam_minimums, exam_pool
 from ...model.exam import FinalExam
+from ..answers import answer_views
 from ..context import GeneratedPage, RenderContext
+from ..edition import edition_strings
 from ..exam_text import exam_strings
 from ..markdown import model_texts
 from ..quizview import STORAGE_VERSION, question_views, storage_key
@@ -97,6 +99,15 @@ def build_exam_page(ctx: RenderContext, exam: FinalExam) -> GeneratedPage:
         config=config.model_dump(mode="json", by_alias=True),
         schemes=schemes,
         runtime=ctx.widget_files(EXAM, "exam"),
+        # The instructor edition shows each question's answer, as on its quiz's page.
+        answers=answer_views(
+            views,
+            {q: k.model_dump(mode="json", by_alias=True) for q, k in keys.items()},
+            ctx.text,
+            edition_strings(ctx.settings.language),
+        )
+        if ctx.instructor
+        else {},
     )
     return GeneratedPage(EXAM, quiz.title, markdown)
 
