@@ -314,7 +314,11 @@ def test_the_exam_page_holds_the_eligible_pool_and_the_blueprint(mini: Any) -> N
     }
     assert config["id"] == "final-exam" and config["key"] == "cw:v1:quiz:final-exam" and config["mode"] == "exam"
     assert config["draw"] == 5 and config["pass_mark"] == 80 and sorted(config["questions"]) == sorted(pool)
-    assert [line.split('data-cw-q="')[1].split('"')[0] for line in page.splitlines() if 'data-cw-q="' in line] == pool
+    fieldsets = [line for line in page.splitlines() if 'data-cw-q="' in line]
+    assert [line.split('data-cw-q="')[1].split('"')[0] for line in fieldsets] == pool
+    # Built hidden: the runtime shows an attempt's draw only, so the pool never flashes up.
+    assert all(line.endswith(" hidden>") for line in fieldsets)
+    assert " hidden>" not in _page(mini, "quizzes/M1-quiz.md").split("<fieldset", 1)[1].split("\n", 1)[0]
     # Classify exercises are excluded; one submit, no "retry the wrong ones" (that would turn the exam into practice).
     assert "m-x1" not in page and 'data-cw-action="retry-wrong"' not in page
     assert 'data-cw-action="submit"' in page and "assets/courseware/exam.js" in page

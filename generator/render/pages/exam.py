@@ -99,6 +99,8 @@ def build_exam_page(ctx: RenderContext, exam: FinalExam) -> GeneratedPage:
         config=config.model_dump(mode="json", by_alias=True),
         schemes=schemes,
         runtime=ctx.widget_files(EXAM, "exam"),
+        # Built hidden: the runtime shows the attempt's draw, so the pool never flashes up and nothing moves.
+        hidden_questions=True,
         # The instructor edition shows each question's answer, as on its quiz's page.
         answers=answer_views(
             views,
