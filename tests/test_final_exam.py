@@ -300,6 +300,10 @@ def test_the_exam_and_its_certificate_follow_the_last_lesson_in_the_nav(mini: An
     titles = [next(iter(entry)) for entry in mini.nav]
     assert titles == ["课程首页", "1. MAN 法则入门", "结业考试", "结业证书", "术语表", "学习进度"]
     assert mini.nav[2] == {"结业考试": "exam.md"} and mini.nav[3] == {"结业证书": "certificate.md"}
+    # And at the end of the home page's learning path.
+    assert '<p class="cw-path__exam"><a href="exam/">结业考试</a> · <a href="certificate/">结业证书</a></p>' in _page(
+        mini, "index.md"
+    )
 
 
 def test_the_exam_page_holds_the_eligible_pool_and_the_blueprint(mini: Any) -> None:
