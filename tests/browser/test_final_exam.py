@@ -9,8 +9,6 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path("/tmp")
-
 #: Math.random made repeatable (mulberry32 from a seed per page load, counted in sessionStorage): the
 #: seeds of the attempts, hence their draws, are the same on every run, so "two attempts differ" cannot
 #: pass or fail by chance.
@@ -66,11 +64,14 @@ def meets_blueprint(ids: list[str], cfg: dict[str, Any]) -> None:
         assert sum(skill in cfg["questions"][q]["skills"] for q in ids) >= n, skill
 
 
-def shot(page: Any, engine: str, name: str) -> None:
-    page.screenshot(path=str(SHOTS / f"cw-exam-{engine}-{name}.png"), full_page=True)
+def shot(page: Any, folder: Path, engine: str, name: str) -> None:
+    """A full-page screenshot to look at (kept in pytest's temporary folder)."""
+    page.screenshot(path=str(folder / f"exam-{engine}-{name}.png"), full_page=True)
 
 
-def test_each_attempt_draws_by_the_blueprint_and_a_reload_keeps_the_draw(make_session: Any, engine: str) -> None:
+def test_each_attempt_draws_by_the_blueprint_and_a_reload_keeps_the_draw(
+    make_session: Any, engine: str, tmp_path: Path
+) -> None:
     s = make_session()
     s.context.add_init_script(REPEATABLE_RANDOM)
     page = s.goto("/exam/")
@@ -86,7 +87,7 @@ def test_each_attempt_draws_by_the_blueprint_and_a_reload_keeps_the_draw(make_se
     assert page.locator("[data-cw-q]:not([hidden]) .cw-q__num").all_inner_texts() == [
         f"第 {n} 题" for n in range(1, len(first["ids"]) + 1)
     ]
-    shot(page, engine, "attempt")
+    shot(page, tmp_path, engine, "attempt")
     page.reload()
     page.wait_for_selector("[data-cw-mounted]", state="attached")
     assert page.evaluate(SHOWN)["ids"] == first["ids"]
@@ -97,14 +98,14 @@ def test_each_attempt_draws_by_the_blueprint_and_a_reload_keeps_the_draw(make_se
     assert s.saved("final-exam")["seed"] > 0
 
 
-def test_the_certificate_appears_only_after_a_pass(make_session: Any, engine: str) -> None:
+def test_the_certificate_appears_only_after_a_pass(make_session: Any, engine: str, tmp_path: Path) -> None:
     s = make_session()
     page = s.goto("/certificate/")
     assert page.locator("[data-cw-locked]").is_visible()
     assert page.locator("[data-cw-issued]").is_hidden()
     assert "80%" in page.locator("[data-cw-locked]").inner_text()
     assert s.axe() == []
-    shot(page, engine, "certificate-locked")
+    shot(page, tmp_path, engine, "certificate-locked")
 
     # A failed attempt: nothing answered, submitted.
     page = s.goto("/exam/")
@@ -121,7 +122,7 @@ def test_the_certificate_appears_only_after_a_pass(make_session: Any, engine: st
     assert "得分" in page.locator("[data-cw-result]").inner_text()
     assert "已通过" in page.locator("[data-cw-result]").inner_text()
     assert s.axe() == []
-    shot(page, engine, "passed")
+    shot(page, tmp_path, engine, "passed")
     record = page.evaluate("JSON.parse(localStorage.getItem('cw:v1:certificate:final-exam'))")
     today = page.evaluate(
         "(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
@@ -140,7 +141,7 @@ def test_the_certificate_appears_only_after_a_pass(make_session: Any, engine: st
     sheet = page.locator(".cw-cert__sheet").inner_text()
     assert "迷你课程" in sheet and "未经任何机构核验" in sheet and "LMS" in sheet
     assert s.axe() == []
-    shot(page, engine, "certificate")
+    shot(page, tmp_path, engine, "certificate")
     # The name stays in this browser: kept across a reload, never in a request.
     page.reload()
     page.wait_for_selector("[data-cw-mounted]", state="attached")
@@ -150,7 +151,7 @@ def test_the_certificate_appears_only_after_a_pass(make_session: Any, engine: st
     page.emulate_media(media="print")
     assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
     assert page.locator(".cw-cert__form").first.is_hidden() and page.locator("h1").is_hidden()
-    shot(page, engine, "certificate-print")
+    shot(page, tmp_path, engine, "certificate-print")
     assert _pages(page.pdf(prefer_css_page_size=True)) == 1
 
 
