@@ -36,7 +36,13 @@ def test_guide_examples_load_and_render(tmp_path: Path) -> None:
         "calc",
     }
     output = generate(project, project.courses["example"], RenderSettings())
-    assert {p.path for p in output.pages} >= {"lessons/EX1.md", "quizzes/EX1-quiz.md", "drills/ex-essentials.md"}
+    assert {p.path for p in output.pages} >= {
+        "lessons/EX1.md",
+        "quizzes/EX1-quiz.md",
+        "drills/ex-essentials.md",
+        "exam.md",
+        "certificate.md",
+    }
 
 
 def test_documented_error_lines_are_real(tmp_path: Path) -> None:

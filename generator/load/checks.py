@@ -9,6 +9,7 @@ from ..model import Calculation, Classify, Numeric
 from ..model.assemble import course_lessons, course_quizzes
 from ..model.formulas import FORMULAS, MAX_NUMBER, CalculationError, compute
 from ..model.project import Project
+from .exam_checks import check_final_exam
 from .scheme_checks import check_scheme
 from .scheme_checks import located_error as _error
 from .yamlsource import Loc
@@ -26,6 +27,7 @@ def check_project(project: Project) -> list[ContentError]:
         if course.check_objectives:
             errors += _check_objectives(project, course.id)
         errors += _check_skills(project, course.id)
+        errors += check_final_exam(project, course)
     return errors
 
 

@@ -112,6 +112,15 @@ class Result(Contract):
     correct: bool
 
 
+class ExamDraw(Contract):
+    """How the final exam draws an attempt's questions (generator/model/examdraw.py, runtime/blueprint.js)."""
+
+    per_lesson: int
+    groups: list[list[str]] = Field(description="Per course lesson, its eligible question ids in page order.")
+    min: dict[str, int] = Field(description="Skill id -> how often an attempt asks it at least.")
+    certificate_key: str = Field(description="The localStorage key of the pass the certificate page shows.")
+
+
 class QuizConfig(Contract):
     """What a quiz page tells the runtime (the <template data-cw-config> element)."""
 
@@ -125,6 +134,17 @@ class QuizConfig(Contract):
     shuffle_options: bool
     questions: dict[str, AnswerKey]
     skills: dict[str, str] = Field(description="Skill id -> display name, for the skills the quiz uses.")
+    blueprint: ExamDraw | None = Field(description="The final exam's draw; null for a quiz.")
+
+
+class CertificateConfig(Contract):
+    """What the certificate page tells the runtime: where the exam's pass and the trainee's name are saved."""
+
+    exam: str = Field(description="The final exam's id.")
+    key: str = Field(description="The localStorage key of the exam's pass (ExamDraw.certificate_key).")
+    name_key: str = Field(description="The localStorage key of the name the trainee types.")
+    version: int
+    pass_mark: int
 
 
 class OutlineQuestion(Contract):
@@ -156,4 +176,5 @@ class Outline(Contract):
 
     version: int
     lessons: list[OutlineLesson]
+    exam: OutlineQuiz | None = Field(description="The course's final exam, if it has one.")
     skills: dict[str, str] = Field(description="Skill id -> display name.")

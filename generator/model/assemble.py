@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from . import Course, Lesson, Quiz
+from . import Course, Lesson, Question, Quiz
+from .exam import FinalExam
 from .project import Project
 
 
@@ -19,3 +20,33 @@ def course_quizzes(project: Project, course: Course) -> list[Quiz]:
     # Within a lesson: the manifest's order when it lists quizzes, else file name order.
     listed = {quiz_id: n for n, quiz_id in enumerate(course.quizzes or [])}
     return sorted(chosen, key=lambda q: (order[q.lesson], listed.get(q.id, 0)))
+
+
+def exam_pool(project: Project, course: Course, exam: FinalExam) -> list[tuple[str, list[Question]]]:
+    """Per course lesson (in teaching order, each listed even when empty): the questions of its quizzes
+    that the exam's blueprint makes eligible, in course order."""
+    blueprint = exam.blueprint
+    quizzes = course_quizzes(project, course)
+    return [
+        (
+            lesson,
+            [
+                q
+                for quiz in quizzes
+                if quiz.lesson == lesson
+                for q in quiz.questions
+                if (blueprint.levels is None or q.level in blueprint.levels) and q.type not in blueprint.exclude_types
+            ],
+        )
+        for lesson in course.lessons
+        if lesson in project.lessons
+    ]
+
+
+def exam_minimums(exam: FinalExam, pool: list[tuple[str, list[Question]]]) -> dict[str, int]:
+    """How often each skill must be asked: the blueprint's mapping, or its number for every skill of the pool."""
+    wanted = exam.blueprint.min_per_skill
+    if isinstance(wanted, dict):
+        return {s: n for s, n in wanted.items() if n > 0}
+    used = dict.fromkeys(s for _, questions in pool for q in questions for s in q.skills)
+    return {s: wanted for s in used} if wanted > 0 else {}

@@ -9,6 +9,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from .base import Id, Markdown, Model, Text
+from .exam import FinalExam
 from .limits import MAX_TEXT_CHARS
 
 
@@ -55,6 +56,11 @@ class Course(Model):
         default_factory=dict,
         description="The skill tags the course's questions may use, each with its display name: text, "
         "or {zh: …, en: …} for both interface languages.",
+    )
+    final_exam: FinalExam | None = Field(
+        default=None,
+        description="A course-wide exam drawn per attempt from the course's quizzes by a blueprint; passing it "
+        "unlocks a printable certificate page.",
     )
     glossary: bool = Field(default=True, description="Add the glossary page and tooltips.")
     check_objectives: bool = Field(

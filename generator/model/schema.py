@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 
 from . import Course, Glossary, Lesson, Quiz, Scheme
-from .answerkey import AnswerKey, Outline, QuizConfig, Result
+from .answerkey import AnswerKey, CertificateConfig, Outline, QuizConfig, Result
 
 KINDS: dict[str, type[BaseModel]] = {
     "lesson": Lesson,
@@ -24,7 +24,13 @@ KINDS: dict[str, type[BaseModel]] = {
     "course": Course,
 }
 #: The runtime's data, by the name its typedef gets in contract.js.
-CONTRACT: dict[str, Any] = {"AnswerKey": AnswerKey, "QuizConfig": QuizConfig, "Outline": Outline, "Result": Result}
+CONTRACT: dict[str, Any] = {
+    "AnswerKey": AnswerKey,
+    "QuizConfig": QuizConfig,
+    "CertificateConfig": CertificateConfig,
+    "Outline": Outline,
+    "Result": Result,
+}
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 

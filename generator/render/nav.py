@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from .context import RenderContext
+from .exam_text import exam_strings
 from .pages.drill import drill_title
-from .urls import GLOSSARY, HOME, PROGRESS, chrome_title, drill_path, lesson_path, quiz_path
+from .pages.exam import exam_title
+from .urls import CERTIFICATE, EXAM, GLOSSARY, HOME, PROGRESS, chrome_title, drill_path, lesson_path, quiz_path
 
 
 def build_nav(ctx: RenderContext, drills: dict[str, str]) -> list[Any]:
@@ -20,6 +22,9 @@ def build_nav(ctx: RenderContext, drills: dict[str, str]) -> list[Any]:
             {e(drill_title(ctx, ctx.project.schemes[s])): drill_path(s)} for s, at in drills.items() if at == lesson.id
         ]
         nav.append({f"{n}. {e(lesson.title)}": children})
+    if ctx.course.final_exam is not None:  # after the last lesson, as in the course
+        nav.append({e(exam_title(ctx, ctx.course.final_exam)): EXAM})
+        nav.append({exam_strings(ctx.settings.language)["certificate_title"]: CERTIFICATE})
     if ctx.has_glossary:
         nav.append({ctx.text["glossary"]: GLOSSARY})
     nav.append({ctx.text["progress_title"]: PROGRESS})

@@ -16,6 +16,7 @@ from .context import GeneratedPage, RenderContext, RenderSettings, SiteOutput
 from .edition import edition_strings
 from .nav import build_nav
 from .pages.drill import build_drill_page, drill_schemes
+from .pages.exam import build_exam_pages
 from .pages.glossary import build_glossary_page
 from .pages.home import build_home_page
 from .pages.lesson import build_lesson_page
@@ -56,6 +57,9 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
 
     # Quizzes: server-rendered questions plus the key the runtime grades with.
     pages += build_quiz_pages(ctx)
+
+    # The final exam and its certificate, when the course has one.
+    pages += build_exam_pages(ctx)
 
     # Drills: one per rule-based scheme with a cue bank that the course's exercises use.
     drills = drill_schemes(ctx)

@@ -40,6 +40,8 @@ def drill_path(scheme_id: str) -> str:
 
 
 HOME, GLOSSARY, PROGRESS = "index.md", "glossary.md", "progress.md"
+#: The final exam and its certificate (only when the course has a final exam).
+EXAM, CERTIFICATE = "exam.md", "certificate.md"
 
 
 def chrome_title(title: str) -> str:

@@ -20,6 +20,15 @@
  * @property {number[]} categories For each item, the index of its category.
  */
 /**
+ * What the certificate page tells the runtime: where the exam's pass and the trainee's name are saved.
+ * @typedef {object} CertificateConfig
+ * @property {string} exam The final exam's id.
+ * @property {string} key The localStorage key of the exam's pass (ExamDraw.certificate_key).
+ * @property {string} name_key The localStorage key of the name the trainee types.
+ * @property {number} version
+ * @property {number} pass_mark
+ */
+/**
  * @typedef {object} ClassifyKey
  * @property {number} points The question's weight: a right answer scores this much.
  * @property {string[]} skills Skill ids the question counts towards.
@@ -28,6 +37,14 @@
  * @property {string} class
  * @property {string | null} action The class again when it comes with an action to choose.
  * @property {string} show
+ */
+/**
+ * How the final exam draws an attempt's questions (generator/model/examdraw.py, runtime/blueprint.js).
+ * @typedef {object} ExamDraw
+ * @property {number} per_lesson
+ * @property {string[][]} groups Per course lesson, its eligible question ids in page order.
+ * @property {Record<string, number>} min Skill id -> how often an attempt asks it at least.
+ * @property {string} certificate_key The localStorage key of the pass the certificate page shows.
  */
 /**
  * @typedef {object} FillKey
@@ -74,6 +91,7 @@
  * @typedef {object} Outline
  * @property {number} version
  * @property {OutlineLesson[]} lessons
+ * @property {OutlineQuiz | null} exam The course's final exam, if it has one.
  * @property {Record<string, string>} skills Skill id -> display name.
  */
 /**
@@ -113,6 +131,7 @@
  * @property {boolean} shuffle_options
  * @property {Record<string, SingleKey | MultipleKey | TrueFalseKey | FillKey | NumberKey | OrderingKey | MatchingKey | CategoriseKey | ClassifyKey>} questions
  * @property {Record<string, string>} skills Skill id -> display name, for the skills the quiz uses.
+ * @property {ExamDraw | null} blueprint The final exam's draw; null for a quiz.
  */
 /**
  * A graded answer, as the runtime saves it.

@@ -8,8 +8,12 @@ import { $, $$, dict, ds, fmt, h, hide, isObj, json, keep, newSeed, pct, r2, rng
 /** @typedef {import("./contract.js").QuizConfig} QuizConfig */
 /** @typedef {import("./contract.js").Result} Result */
 
-/** @param {HTMLElement} root the element with data-cw-quiz */
-export function mountQuiz(root) {
+/**
+ * @param {HTMLElement} root the element with data-cw-quiz (or data-cw-exam)
+ * @param {(qs: HTMLElement[], seed: number) => HTMLElement[]} [pick] which questions an attempt asks (the final
+ *   exam's blueprint); default: the config's draw, else all
+ */
+export function mountQuiz(root, pick) {
   /** @type {QuizConfig} */
   const cfg = json(root, "[data-cw-config]"), S = json(root, "[data-cw-strings]") || {};
   if (!isObj(cfg)) return;
@@ -34,7 +38,7 @@ export function mountQuiz(root) {
   const apply = (all) => {
     // Seed 0: the page's own order (options are shuffled when the page is built).
     const r = rng(st.seed), perm = st.seed ? shuffle(qs, r) : qs;
-    drawn = cfg.draw ? perm.slice(0, cfg.draw) : qs;
+    drawn = pick ? pick(qs, st.seed) : cfg.draw ? perm.slice(0, cfg.draw) : qs;
     if (st.seed && cfg.shuffle_questions) perm.forEach((f) => foot.before(f));
     qs.forEach((f) => {
       const id = idOf(f), a = st.answers[id], box = $(f, "[data-cw-option]")?.parentElement;

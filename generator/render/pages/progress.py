@@ -8,7 +8,8 @@ from ...model.question import Question
 from ..context import GeneratedPage, RenderContext
 from ..markdown import MarkdownRenderer
 from ..quizview import STORAGE_VERSION, storage_key
-from ..urls import PROGRESS, lesson_path, quiz_path
+from ..urls import EXAM, PROGRESS, lesson_path, quiz_path
+from .exam import exam_quiz
 
 
 def build_progress_page(ctx: RenderContext) -> GeneratedPage:
@@ -36,7 +37,7 @@ def build_progress_page(ctx: RenderContext) -> GeneratedPage:
                 id=lesson.id, title=lesson.title, href=ctx.link(lesson_path(lesson), PROGRESS), quizzes=quizzes
             )
         )
-    outline = Outline(version=STORAGE_VERSION, lessons=lessons, skills=ctx.skill_names())
+    outline = Outline(version=STORAGE_VERSION, lessons=lessons, exam=_exam(ctx), skills=ctx.skill_names())
     return GeneratedPage(
         PROGRESS,
         ctx.text["progress_title"],
@@ -44,6 +45,26 @@ def build_progress_page(ctx: RenderContext) -> GeneratedPage:
             "progress.md.j2", outline=outline.model_dump(mode="json"), runtime=ctx.widget_files(PROGRESS, "progress")
         ),
         widget=True,
+    )
+
+
+def _exam(ctx: RenderContext) -> OutlineQuiz | None:
+    """The final exam's row: its best score and state, like a quiz's; its mistakes join the review list."""
+    exam = ctx.course.final_exam
+    if exam is None:
+        return None
+    quiz = exam_quiz(ctx, exam)
+    return OutlineQuiz(
+        id=exam.id,
+        title=quiz.title,
+        key=storage_key(exam.id),
+        pass_mark=exam.pass_mark,
+        href=ctx.link(EXAM, PROGRESS),
+        asked=exam.blueprint.per_lesson * len(ctx.lessons),
+        questions=[
+            OutlineQuestion(id=x.id, text=question_summary(x, ctx.quiz_md), skills=x.skills, points=x.points)
+            for x in quiz.questions
+        ],
     )
 
 

@@ -47,6 +47,7 @@ def build_quiz_page(ctx: RenderContext, quiz: Quiz) -> GeneratedPage:
         shuffle_options=quiz.shuffle_options and not ctx.instructor,
         questions=keys,
         skills=skills,
+        blueprint=None,
     )
     # Each scheme the quiz's exercises use is explained once, above the questions.
     used = dict.fromkeys(q.scheme for q in quiz.questions if isinstance(q, Classify))
