@@ -51,23 +51,23 @@ FORMULAS: dict[str, Formula] = {
         ),
         Formula(
             name="lifecycle",
-            label={"zh": "群体客户生命周期", "en": "group customer lifecycle"},
+            label={"zh": "客户群体生命周期", "en": "group customer lifecycle"},
             inputs=("churn",),
             unit={"zh": "年", "en": "years"},
             calculation=(("=", 100), ("÷", "churn")),
             steps={
-                "zh": ("群体客户生命周期 = 1 ÷ 客户流失率", "= 1 ÷ {churn}%", "= {result} 年"),
+                "zh": ("客户群体生命周期 = 1 ÷ 客户流失率", "= 1 ÷ {churn}%", "= {result} 年"),
                 "en": ("group customer lifecycle = 1 ÷ churn rate", "= 1 ÷ {churn}%", "= {result} years"),
             },
         ),
         Formula(
             name="replacement",
-            label={"zh": "每年需补充的新客户", "en": "new customers needed per year"},
+            label={"zh": "每年需开发的新客户数", "en": "new customers needed per year"},
             inputs=("total", "churn"),
             unit={"zh": "名", "en": "customers"},
             calculation=(("=", "total"), ("×", "churn"), ("÷", 100)),
             steps={
-                "zh": ("每年需补充的新客户 = 客户总数 × 客户流失率", "= {total} × {churn}%", "= {result} 名"),
+                "zh": ("每年需开发的新客户数 = 客户总数 × 客户流失率", "= {total} × {churn}%", "= {result} 名"),
                 "en": (
                     "new customers needed = total customers × churn rate",
                     "= {total} × {churn}%",

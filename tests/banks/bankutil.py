@@ -15,6 +15,7 @@ from generator.banks.common import Bank, BankQuiz, Context, Where
 from generator.banks.export import ExportResult, load_course, render_banks
 from generator.banks.htmltree import parse_fragment
 from generator.model import Quiz
+from generator.model.assemble import course_quizzes
 from generator.render.markdown import MarkdownRenderer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +28,19 @@ def course_banks(fmt: str) -> tuple[dict[str, bytes], ExportResult]:
     """Every bank of the bundled course in `fmt` (file name -> bytes) and the export's result."""
     project, course = load_course(ROOT, "course.yml")
     return render_banks(project, course, fmt)
+
+
+@functools.cache
+def course_counts() -> dict[str, int]:
+    """Sizes of the bundled course read from its content, so bank tests follow content edits: quizzes,
+    questions, and questions by type."""
+    project, course = load_course(ROOT, "course.yml")
+    quizzes = course_quizzes(project, course)
+    questions = [q for quiz in quizzes for q in quiz.questions]
+    counts = {"quizzes": len(quizzes), "questions": len(questions), "lessons": len(course.lessons)}
+    for q in questions:
+        counts[q.type] = counts.get(q.type, 0) + 1
+    return counts
 
 
 def quiz_bank(questions: list[Any], quiz_id: str = "T-quiz", **quiz: Any) -> Bank:

@@ -161,6 +161,7 @@ def question(draw: st.DrawFn, kind: str, blanks: int = 1) -> dict[str, Any]:
 def lost_in(fmt: str, data: dict[str, Any]) -> dict[str, Any]:
     """The question as `fmt` gives it back: what docs/banks.md says the format loses, taken out."""
     q = _QUESTION.validate_python(data).model_dump(exclude_defaults=True)
+    q.pop("level", None)  # no bank format has a field for what a question asks of the trainee
     kind = q["type"]
     if kind == "multiple":
         q["scoring"] = "partial"  # Moodle's multiple answer always gives partial credit (warned when it was 'all')
