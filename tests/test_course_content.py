@@ -22,7 +22,11 @@ MINIMUM_EXERCISES = {
     "appointment-method": 5,
     "buying-signal": 8,
     "lifecycle-stage": 4,
+    "buying-element": 8,
+    "communication-style": 8,
 }
+#: Schemes of lessons 5-8, where every class must be judged in at least two scenarios (issue 18).
+TWO_PER_CLASS = ("appointment-method", "buying-signal", "lifecycle-stage", "buying-element", "communication-style")
 QUIZ_TYPES = {"single", "multiple", "truefalse", "fill", "numeric", "ordering", "matching", "categorise"}
 
 
@@ -115,3 +119,25 @@ def test_every_content_file_points_editors_at_its_schema() -> None:
         target = (path.parent / first.split("=", 1)[1]).resolve()
         kind = kinds.get(path.parent.name, "course")
         assert target == (ROOT / "schema" / f"{kind}.schema.json").resolve(), path
+
+
+def test_every_class_of_the_later_schemes_has_two_scenarios(project) -> None:  # type: ignore[no-untyped-def]
+    course = project.courses["khkf"]
+    for scheme_id in TWO_PER_CLASS:
+        scheme = project.schemes[scheme_id]
+        answers = Counter(
+            q.answer or scheme.derive({c.attribute: c.value for c in q.cues})
+            for quiz in course_quizzes(project, course)
+            for q in quiz.questions
+            if isinstance(q, Classify) and q.scheme == scheme_id
+        )
+        assert {c.id: answers[c.id] for c in scheme.classes if answers[c.id] < 2} == {}, scheme_id
+
+
+def test_lessons_5_to_8_are_tagged_and_at_least_40_percent_apply(project) -> None:  # type: ignore[no-untyped-def]
+    course = project.courses["khkf"]
+    for lesson_id in ("L5", "L6", "L7", "L8"):
+        questions = [q for quiz in course_quizzes(project, course) if quiz.lesson == lesson_id for q in quiz.questions]
+        assert [q.id for q in questions if q.level is None] == [], lesson_id
+        applied = sum(q.level == "apply" for q in questions)
+        assert applied / len(questions) >= 0.4, (lesson_id, applied, len(questions))

@@ -32,9 +32,9 @@ def course_banks(fmt: str) -> tuple[dict[str, bytes], ExportResult]:
 
 @functools.cache
 def course_counts() -> dict[str, int]:
-    """Questions of the bundled course by type, and "all": what a complete export must hold."""
+    """Questions of the bundled course by type, "all", and "quizzes": what a complete export must hold."""
     project, course = load_course(ROOT, "course.yml")
-    counts: dict[str, int] = {"all": 0}
+    counts: dict[str, int] = {"all": 0, "quizzes": len(course_quizzes(project, course))}
     for quiz in course_quizzes(project, course):
         for q in quiz.questions:
             counts["all"] += 1
