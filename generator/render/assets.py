@@ -15,23 +15,30 @@ ASSET_DIR = "assets/courseware"
 SITE_FILES = ("site.css", "site.js")
 #: Loaded only by pages with a widget: one script per kind of widget page, which the page links from its
 #: own content (deferred; Material's instant navigation runs such a script when it swaps the page in).
-WIDGET_SCRIPTS = {"quiz": "quiz.js", "drill": "drill.js", "progress": "progress.js"}
+#: A quiz page with a dialogue loads "dialogue.js" instead of "quiz.js": the quiz runtime plus the conversation,
+#: so that quiz pages without one stay within the budget.
+WIDGET_SCRIPTS = {"quiz": "quiz.js", "drill": "drill.js", "progress": "progress.js", "dialogue": "dialogue.js"}
 #: The widgets' stylesheet, written into each widget page rather than linked: a stylesheet linked from
 #: the page's body holds up the parser (measured: worse LCP and TBT in Lighthouse than inline), and
 #: inline it arrives with the page on instant navigation, so nothing shows unstyled.
 WIDGET_CSS = "quiz.css"
+#: The conversation's own styles, written into dialogue pages only, after the widgets' stylesheet.
+DIALOGUE_CSS = "dialogue.css"
 #: The files a built site serves.
 RUNTIME_FILES = (*SITE_FILES, *WIDGET_SCRIPTS.values())
 #: What esbuild makes from generator/runtime/ into generator/assets/ (`make runtime`).
-BUILT_FILES = (*RUNTIME_FILES, WIDGET_CSS)
+BUILT_FILES = (*RUNTIME_FILES, WIDGET_CSS, DIALOGUE_CSS)
 #: Most bytes of runtime one page may load after `gzip -9`, its inline stylesheet included
 #: (tests/test_runtime_budget.py and the bench check it).
 RUNTIME_GZIP_BUDGET = 6_500
+#: What a page with a dialogue may load beyond that: the conversation's script and styles.
+DIALOGUE_GZIP_EXTRA = 2_500
 
 
 def page_files(kind: str) -> tuple[str, ...]:
     """The runtime a page with a widget of this kind loads: the site files, the inline stylesheet, its script."""
-    return (*SITE_FILES, WIDGET_CSS, WIDGET_SCRIPTS[kind])
+    extra = (DIALOGUE_CSS,) if kind == "dialogue" else ()
+    return (*SITE_FILES, WIDGET_CSS, *extra, WIDGET_SCRIPTS[kind])
 
 
 def built(name: str) -> bytes:
@@ -40,12 +47,12 @@ def built(name: str) -> bytes:
 
 
 @functools.cache
-def widget_css() -> str:
-    """The widgets' minified stylesheet, to be written into a <style> element of the page."""
-    css = built(WIDGET_CSS).decode("utf-8").strip()
+def widget_css(name: str = WIDGET_CSS) -> str:
+    """A widget stylesheet, minified, to be written into a <style> element of the page."""
+    css = built(name).decode("utf-8").strip()
     # Our own build output; this keeps it from ever ending the <style> element early.
     if "</" in css or "<!--" in css:
-        raise ValueError(f"{WIDGET_CSS} must not contain '</' or '<!--'")
+        raise ValueError(f"{name} must not contain '</' or '<!--'")
     return css
 
 
