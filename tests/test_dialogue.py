@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from helpers import copy_mini, errors_of, replace_in
+from helpers import MINI, copy_mini, errors_of, replace_in
 
 from generator.load import load_project
 from generator.load.dialogue_checks import best_path
 from generator.model import Dialogue
+from generator.render.context import RenderContext, RenderSettings
+from generator.render.dialoguemap import dialogue_map
+from generator.render.quizview import question_views
+from generator.render.wrap import text_width
 
 FILE = "quizzes/M1-dialogue.yml"
 
@@ -132,10 +137,38 @@ def test_each_check_names_file_line_field_and_problem(
 
 
 def test_the_fixture_dialogue_is_sound_and_its_best_path_is_found() -> None:
-    from helpers import MINI
-
     quiz = load_project(MINI).quizzes["M1-dialogue"]
     dialogue = quiz.questions[0]
     assert isinstance(dialogue, Dialogue)
     best = best_path(dialogue)
     assert (best.score, best.nodes, best.choices) == (5, ["greet", "need", "booked"], [0, 0])
+
+
+def test_the_instructor_edition_maps_the_tree_with_the_best_path_marked(make_project: Any, tmp_path: Path) -> None:
+    site = make_project().build(tmp_path / "site-instructor", edition="instructor")
+    page = (site / "quizzes/M1-dialogue/index.html").read_text(encoding="utf-8")
+    svg = page.split("data-cw-dialogue-map", 1)[1].split("</svg>", 1)[0]
+    # Every node and ending is a box; every reply a link: 3 + 2 of them, the 2 of the best path drawn thick.
+    assert svg.count("<rect") == 5 and svg.count("<path style=") == 5
+    assert svg.count("stroke-width:3.5") == 2 and svg.count("stroke-dasharray") == 1
+    assert 'aria-label="对话结构图；最佳路径：greet → need → booked"' in svg
+    assert "✓ 约到面谈" in svg and "王经理：两分钟？" in svg
+    # The one-line answer: the best path's reply letters as the page orders them, and its ending.
+    key = page.split("data-cw-answer-key", 1)[1].split("</table>", 1)[0]
+    assert "C → B（约到面谈）" in key
+    trainee = (make_project().build(tmp_path / "site") / "quizzes/M1-dialogue/index.html").read_text(encoding="utf-8")
+    assert "data-cw-dialogue-map" not in trainee
+
+
+def test_labels_of_the_map_are_readable_and_wrap_inside_their_boxes() -> None:
+    project = load_project(MINI)
+    ctx = RenderContext.create(project, project.courses["mini"], RenderSettings(edition="instructor"))
+    quiz = project.quizzes["M1-dialogue"]
+    views, keys = question_views(quiz, ctx.quiz_md, project.schemes, ctx.text, "zh", {})
+    entry = keys["m-d1"].model_dump(mode="json")
+    drawn = dialogue_map(views[0].dialogue, entry, "最佳路径")
+    # Drawn at width / 16 em: one unit is one CSS pixel of 16 px text, so 15-unit labels are 15 px.
+    assert drawn["em"] == drawn["width"] / 16
+    for box in drawn["boxes"]:
+        assert all(text_width(line["text"]) <= box["w"] - 2 * 9 for line in box["lines"]), box
+        assert len(box["lines"]) <= 3

@@ -42,6 +42,7 @@ DIALOGUE_STRINGS: dict[str, dict[str, str]] = {
         "reply": "回答",
         "leads_to": "去向",
         "retry": "重来",
+        "map_key": "粗线为最佳路径，虚线为“重来”，字母对应下面各节点的回答。",
     },
     "en": {
         "you": "You",
@@ -66,6 +67,7 @@ DIALOGUE_STRINGS: dict[str, dict[str, str]] = {
         "reply": "Reply",
         "leads_to": "Leads to",
         "retry": "retry",
+        "map_key": "The thick line is the best path, dashed lines are retries; letters are the replies listed below.",
     },
 }
 
@@ -97,6 +99,7 @@ class Turn:
 class Ending:
     id: str
     outcome: str
+    outcome_text: str
     success: bool
     debrief: str
 
@@ -144,7 +147,9 @@ def dialogue_view(
                 replies=replies,
             )
         )
-    endings = [Ending(e.id, md.inline(e.outcome), e.success, md.block(e.debrief)) for e in q.endings]
+    endings = [
+        Ending(e.id, md.inline(e.outcome), md.plain(e.outcome), e.success, md.block(e.debrief)) for e in q.endings
+    ]
     start = next(t for t in turns if t.id == q.start)
     best = best_path(q)
     key = DialogueKey(
