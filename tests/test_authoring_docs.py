@@ -34,9 +34,15 @@ def test_guide_examples_load_and_render(tmp_path: Path) -> None:
         "categorise",
         "classify",
         "calc",
+        "dialogue",
     }
     output = generate(project, project.courses["example"], RenderSettings())
-    assert {p.path for p in output.pages} >= {"lessons/EX1.md", "quizzes/EX1-quiz.md", "drills/ex-essentials.md"}
+    assert {p.path for p in output.pages} >= {
+        "lessons/EX1.md",
+        "quizzes/EX1-quiz.md",
+        "quizzes/EX1-dialogue.md",
+        "drills/ex-essentials.md",
+    }
 
 
 def test_documented_error_lines_are_real(tmp_path: Path) -> None:

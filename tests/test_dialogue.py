@@ -172,3 +172,26 @@ def test_labels_of_the_map_are_readable_and_wrap_inside_their_boxes() -> None:
     for box in drawn["boxes"]:
         assert all(text_width(line["text"]) <= box["w"] - 2 * 9 for line in box["lines"]), box
         assert len(box["lines"]) <= 3
+
+
+def test_the_authoring_guide_lists_every_check_with_its_message() -> None:
+    from helpers import ROOT
+
+    guide = (ROOT / "docs/authoring.md").read_text(encoding="utf-8")
+    for case in CASES:
+        field, message = str(case.values[2]).split(": ", 2)[1:]
+        # The guide shortens the field path to its end, and the skill message before its advice.
+        assert f"{field.rsplit('.', 2)[-1]}: {message.split(': add it', 1)[0]}" in guide, case.id
+
+
+def test_the_progress_page_counts_a_replys_skill_towards_mastery() -> None:
+    from generator.model.answerkey import Outline
+    from generator.pipeline import BuildInputs, render_course
+
+    output = render_course(BuildInputs(root=MINI))
+    page = next(p for p in output.pages if p.path == "progress.md")
+    outline = Outline.model_validate_json(
+        page.markdown.split("data-cw-outline", 1)[1].split(">", 1)[1].split("<", 1)[0]
+    )
+    (question,) = [q for lesson in outline.lessons for quiz in lesson.quizzes for q in quiz.questions if q.id == "m-d1"]
+    assert question.skills == ["MAN", "recall"]
