@@ -58,6 +58,7 @@ def test_nav_lists_lesson_quizzes_drill_glossary_progress(output) -> None:  # ty
 def test_assets_are_the_runtime_and_schemas(output) -> None:  # type: ignore[no-untyped-def]
     assert sorted(output.assets) == [
         "assets/courseware-print.css",
+        "assets/courseware/dialogue.js",
         "assets/courseware/drill.js",
         "assets/courseware/progress.js",
         "assets/courseware/quiz.js",

@@ -119,7 +119,8 @@ function conversation(f, k, exam, QS) {
     log.replaceChildren();
     turn(k.start);
     let at = k.start;
-    for (const i of arr(a)) {
+    // Saved data is user-editable: a path longer than any graded one is not laid out.
+    for (const i of arr(a).slice(0, MAX_REPLIES)) {
       const b = /** @type {HTMLButtonElement | undefined} */ ($$(box, "[data-cw-choice]").find((x) => +x.value === i));
       if (!b) break;
       at = step(at, b);
@@ -150,7 +151,7 @@ function conversation(f, k, exam, QS) {
     $(end, "[data-cw-debrief]").replaceChildren(...(e ? $(e, "[data-cw-debrief-text]").childNodes : []));
     // Each turn of the path: the line (its cue marked, with the note), the reply, its points and feedback.
     let at = k.start;
-    $(end, "[data-cw-review]").replaceChildren(...arr(a).map((i) => {
+    $(end, "[data-cw-review]").replaceChildren(...arr(a).slice(0, MAX_REPLIES).map((i) => {
       const li = document.createElement("li"), c = clone(f, sel("turn", at));
       if (c) {
         const line = $(c, "[data-cw-line]"), b = $(c, `[data-cw-choice][value="${+i}"]`), me = document.createElement("p");
