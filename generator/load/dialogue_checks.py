@@ -8,6 +8,7 @@ found in linear time.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Dialogue
@@ -109,8 +110,8 @@ def _check_names(q: Dialogue) -> Problems:
     return problems
 
 
-def _list(names: object) -> str:
-    return ", ".join(sorted(names))  # type: ignore[call-overload]
+def _list(names: Iterable[str]) -> str:
+    return ", ".join(sorted(names))
 
 
 def _links(q: Dialogue, ident: str, retry: bool) -> list[str]:

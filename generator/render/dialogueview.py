@@ -8,6 +8,7 @@ and the conversation's first turn.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,7 +116,7 @@ class DialogueView:
 
 
 def dialogue_view(
-    q: Dialogue, quiz: Quiz, md: MarkdownRenderer, language: str, shuffle: Any
+    q: Dialogue, quiz: Quiz, md: MarkdownRenderer, language: str, shuffle: Callable[[list[Any], str], list[Any]]
 ) -> tuple[dict[str, Any], DialogueKey]:
     """Template values and the answer key of dialogue `q` (`shuffle` is the page's stable shuffle)."""
     turns = []

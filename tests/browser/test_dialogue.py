@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 pytestmark = pytest.mark.browser
+
+MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 
 PAGE = "/quizzes/M1-dialogue/"
 # The fixture's replies (their order on the page is shuffled when it is built).
@@ -122,3 +127,54 @@ def test_a_conversation_in_progress_survives_a_reload(s: Any) -> None:
     assert page.locator("[data-cw-outcome]").inner_text() == "✗ 未成功：只寄了资料"
     # 3 of the best path's 5 points, in a non-success ending.
     assert page.locator("[data-cw-status]").inner_text() == "◐ 部分正确（3/5）"
+
+
+def test_without_javascript_the_scenario_and_the_first_turn_show(make_session: Any) -> None:
+    s = make_session(java_script_enabled=False)
+    page = s.goto(PAGE, mounted=False)
+    assert "第一次给王经理打电话" in page.inner_text("#m-d1 legend")
+    assert log(page) == ["王经理 喂，您好，哪位？"]
+    assert "这段情景对话需要开启 JavaScript 才能进行" in page.inner_text("#m-d1")
+    assert page.locator("#m-d1 [data-cw-replies] button:visible").count() == 3  # the replies on offer, to read
+    assert page.locator("#m-d1 [data-cw-action]:visible").count() == 0, "no dead buttons"
+
+
+def test_in_an_exam_the_conversation_is_graded_on_submit(browser: Any, serve_folder: Any, tmp_path: Path) -> None:
+    from generator.mkdocs.build import build_site
+
+    root, site = tmp_path / "mini", tmp_path / "site"
+    shutil.copytree(MINI, root)
+    quiz = root / "quizzes/M1-dialogue.yml"
+    quiz.write_text(
+        quiz.read_text(encoding="utf-8").replace("pass_mark: 100\n", "pass_mark: 100\nmode: exam\n"), "utf-8"
+    )
+    site.mkdir()
+    with serve_folder(site) as origin:
+        config = root / "mkdocs.yml"
+        # The site is built once the server has its port, so site_url names the origin it is served on.
+        text = config.read_text(encoding="utf-8")
+        config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {origin}/", text, count=1), encoding="utf-8")
+        build_site(config, site_dir=site)
+        context = browser.new_context(locale="zh-CN")
+        try:
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.goto(origin + PAGE)
+            page.wait_for_selector("[data-cw-mounted]", state="attached")
+            page.locator("[data-cw-replies] [data-cw-choice]").first.focus()
+            reply(page, INTRO)
+            reply(page, BOOK)
+            # Over, but not graded before the quiz is submitted: no score, no feedback yet.
+            assert page.evaluate(f"{FOCUSED}.matches('[data-cw-wait]')")
+            assert page.locator("[data-cw-wait]").is_visible() and not page.locator("[data-cw-end]").is_visible()
+            assert page.locator("[data-cw-status]").inner_text() == ""
+            tab_to(page, "[data-cw-action=submit]")
+            page.keyboard.press("Enter")
+            assert page.locator("[data-cw-status]").inner_text() == "✓ 回答正确（5/5）"
+            assert page.locator("[data-cw-outcome]").inner_text() == "✓ 成功：约到面谈"
+            # A submitted exam stays as it was: no restart until a new attempt.
+            assert not page.locator("[data-cw-action=restart]").is_visible()
+            assert errors == []
+        finally:
+            context.close()
