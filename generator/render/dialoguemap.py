@@ -3,8 +3,9 @@
 Geometry only, in viewBox units (see diagram.py: FONT units are the body text's size); the SVG is the
 autoescaped template instructor/dialogue_map.html.j2. The graph comes from the answer key the runtime
 grades with, the words from the question's view. Nodes are placed in rows by their longest distance
-from the start (retry links aside, the graph is acyclic: the loader checks it), endings in the last
-row; each row is ordered by where its parents stand, which keeps most links from crossing.
+from the start (retry links aside, the graph is acyclic: the loader checks it), endings in the
+row after their deepest parent; each row is ordered by where its parents stand, which keeps most links
+from crossing.
 """
 
 from __future__ import annotations
@@ -41,26 +42,27 @@ def best_nodes(key: Mapping[str, Any]) -> list[str]:
 
 
 def _rows(key: Mapping[str, Any]) -> list[list[str]]:
-    """Node ids by row: the longest distance from the start over forward links; endings last."""
+    """Node and ending ids by row: the longest distance from the start over forward links. An ending
+    stands in the row after its deepest parent, so links to it stay short."""
     nodes: dict[str, Any] = key["nodes"]
     depth = {key["start"]: 0}
     # Relax in rounds: a row can only grow while a forward link is longer than the rows it spans.
-    for _ in range(len(nodes)):
+    for _ in range(len(nodes) + 1):
         changed = False
         for ident, turn in nodes.items():
             if ident not in depth:
                 continue
             for choice in turn["choices"]:
                 nxt = choice["next"]
-                if nxt in nodes and not choice["retry"] and depth.get(nxt, -1) < depth[ident] + 1:
+                if not choice["retry"] and depth.get(nxt, -1) < depth[ident] + 1:
                     depth[nxt] = depth[ident] + 1
                     changed = True
         if not changed:
             break
     rows: list[list[str]] = [[] for _ in range(max(depth.values()) + 1)]
-    for ident in nodes:
+    for ident in [*nodes, *key["endings"]]:
         rows[depth.get(ident, 0)].append(ident)
-    return [*rows, list(key["endings"])]
+    return rows
 
 
 def dialogue_answer(d: DialogueView, key: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
