@@ -1,6 +1,6 @@
 """A synthetic content pool of any size, for the benchmarks and for tests that need bulk content.
 
-`write_pool(folder, n)` writes n questions (the ten question types in turn, Chinese text with some
+`write_pool(folder, n)` writes n questions (every question type in turn, Chinese text with some
 Markdown) into quizzes of 50, ten quizzes per lesson, plus one rule-based scheme, a glossary and a
 course manifest `course.yml` whose course id is `bench` and which lists every lesson.
 """
@@ -33,8 +33,9 @@ SCHEME: dict[str, Any] = {
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def question(n: int) -> dict[str, Any]:
-    """The n-th synthetic question: the ten types in turn, with Chinese text and some Markdown."""
+def question(n: int, dialogues: bool = True) -> dict[str, Any]:
+    """The n-th synthetic question: the ten types in turn (the tenth alternately calc and dialogue), with
+    Chinese text and some Markdown."""
     text = f"第 {n} 题：客户说“**预算**已经批了”，这说明了什么？"
     common = {"id": f"q{n}", "explanation": f"解析 {n}：先看*购买力*，再看决策权。", "skills": ["MAN"]}
     kind = n % 10
@@ -102,12 +103,52 @@ def question(n: int) -> dict[str, Any]:
                 {"quote": "张总是老板", "attribute": "authority", "value": "A"},
             ],
         }
+    if dialogues and (n // 10) % 2:  # every other tenth question is a conversation; the other types stay as frequent
+        return dialogue(n, common)
     return {
         **common,
         "type": "calc",
         "prompt": f"第 {n} 题：{n + 100} 名客户流失 {n % 50 + 1} 名，流失率是多少？",
         "formula": "churn_rate",
         "givens": {"lost": n % 50 + 1, "total": n + 100},
+    }
+
+
+def dialogue(n: int, common: dict[str, Any]) -> dict[str, Any]:
+    """A short branching conversation: two turns, a retry link, three endings."""
+    return {
+        **common,
+        "type": "dialogue",
+        "prompt": f"第 {n} 题：你给刘经理打电话约面谈。",
+        "points": 5,
+        "max_turns": 2,
+        "speakers": {"customer": "刘经理"},
+        "start": "greet",
+        "nodes": [
+            {
+                "id": "greet",
+                "says": "喂，哪位？",
+                "cue": {"quote": "哪位", "note": "先报*姓名*。"},
+                "choices": [
+                    {"say": "刘经理您好，我是小李。", "next": "need", "points": 2, "feedback": "先自报家门。"},
+                    {"say": "我们产品特别好！", "next": "hangup", "points": -1, "feedback": "没报姓名就推销。"},
+                    {"say": "我过会儿再打。", "next": "greet", "retry": True, "feedback": "退缩没有用。"},
+                ],
+            },
+            {
+                "id": "need",
+                "says": "什么事？",
+                "choices": [
+                    {"say": "想约您周三面谈。", "next": "booked", "points": 3, "feedback": "给出具体时间。"},
+                    {"say": "我寄份资料吧。", "next": "mailed", "points": 1, "feedback": "资料换不来面谈。"},
+                ],
+            },
+        ],
+        "endings": [
+            {"id": "booked", "outcome": "约到面谈", "success": True, "debrief": "约到了。"},
+            {"id": "hangup", "outcome": "客户挂断", "debrief": "挂断了。"},
+            {"id": "mailed", "outcome": "只寄了资料", "debrief": "没约到。"},
+        ],
     }
 
 
@@ -131,8 +172,13 @@ def _lesson(k: int) -> dict[str, Any]:
     }
 
 
-def write_pool(root: Path, questions: int, per_quiz: int = 50, quizzes_per_lesson: int = 10) -> list[Path]:
-    """Write a pool of `questions` synthetic questions under `root`; returns its YAML files, sorted."""
+def write_pool(
+    root: Path, questions: int, per_quiz: int = 50, quizzes_per_lesson: int = 10, dialogues: bool = True
+) -> list[Path]:
+    """Write a pool of `questions` synthetic questions under `root`; returns its YAML files, sorted.
+
+    Without `dialogues`, calc questions stand in for them: such quiz pages load quiz.js, not dialogue.js.
+    """
     for folder in ("lessons", "quizzes/schemes", "glossary"):
         (root / folder).mkdir(parents=True, exist_ok=True)
 
@@ -153,7 +199,7 @@ def write_pool(root: Path, questions: int, per_quiz: int = 50, quizzes_per_lesso
                 "id": f"Q{q}",
                 "title": f"测验 {q}",
                 "lesson": f"L{q // quizzes_per_lesson}",
-                "questions": [question(n + i) for i in range(count)],
+                "questions": [question(n + i, dialogues) for i in range(count)],
             },
         )
         n += count

@@ -34,11 +34,13 @@ def test_guide_examples_load_and_render(tmp_path: Path) -> None:
         "categorise",
         "classify",
         "calc",
+        "dialogue",
     }
     output = generate(project, project.courses["example"], RenderSettings())
     assert {p.path for p in output.pages} >= {
         "lessons/EX1.md",
         "quizzes/EX1-quiz.md",
+        "quizzes/EX1-dialogue.md",
         "drills/ex-essentials.md",
         "exam.md",
         "certificate.md",

@@ -154,7 +154,7 @@ def test_every_page_config_is_a_valid_contract() -> None:
     project = load_project(MINI)
     output = generate(project, project.courses["mini"], RenderSettings(language="zh"))
     quizzes = [p for p in output.pages if p.path.startswith("quizzes/")]
-    assert len(quizzes) == 4
+    assert len(quizzes) == 5
     types = set()
     for page in quizzes:
         config = _config(page.markdown)
@@ -171,7 +171,11 @@ def test_every_page_config_is_a_valid_contract() -> None:
         "matching",
         "categorise",
         "classify",
+        "dialogue",
     }
+    dialogue = _config(_page(output, "quizzes/M1-dialogue.md")).questions["m-d1"]
+    assert dialogue.type == "dialogue" and dialogue.best == 5 and dialogue.path == [0, 0]
+    assert dialogue.skills == ["MAN", "recall"], "a reply's own skill counts too"
     multiple = _config(_page(output, "quizzes/M1-quiz.md")).questions["m-q2"]
     assert multiple.type == "multiple" and multiple.scoring == "partial"
     extra = _config(_page(output, "quizzes/M1-extra.md")).questions["m-p1"]

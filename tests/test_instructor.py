@@ -168,6 +168,15 @@ def _response(view: QuestionView, answer: AnswerView, text: dict[str, str]) -> A
         for item, (_, right) in zip(view.items, answer.pairs, strict=True):
             picks[item.index] = pos(right.label)
         return picks
+    if view.type == "dialogue":
+        # The best path's reply letters, followed from the start through the page's replies.
+        path, turns = [], {t.id: t for t in view.dialogue.turns}
+        at = view.dialogue.start.id
+        for label in answer.short.split("（", 1)[0].split(" → "):
+            reply = turns[at].replies[pos(label)]
+            path.append(reply.index)
+            at = reply.next
+        return path
     assert view.type == "classify"
     classes = {c["label"]: c["id"] for c in view.classes}
     values = {(a["label"], v["label"]): (a["id"], v["id"]) for a in view.attributes for v in a["values"]}
@@ -196,12 +205,13 @@ def test_every_shown_answer_scores_full_marks_in_the_runtime(tmp_path: Path) -> 
     data = tmp_path / "cases.json"
     data.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
     script = (
-        "const {grade} = await import(process.argv[1]);"
+        "const {gradeAny: grade} = await import(process.argv[1]);"
         "const {readFileSync} = await import('node:fs');"
         "const cases = JSON.parse(readFileSync(process.argv[2], 'utf8'));"
         "console.log(JSON.stringify(cases.map((c) => [c.id, grade(c.spec, c.answer)])));"
     )
-    grade_module = (ROOT / "generator/runtime/grade.js").as_uri()
+    # dialogue.js grades conversations and hands every other type to grade.js.
+    grade_module = (ROOT / "generator/runtime/dialogue.js").as_uri()
     done = subprocess.run(
         [node, "--input-type=module", "-e", script, grade_module, str(data)],
         capture_output=True,

@@ -52,7 +52,7 @@ def test_unknown_question_type(tmp_path: Path) -> None:
     replace_in(root / "quizzes/M1-quiz.yml", "type: single", "type: essay")
     assert errors_of(root) == [
         "quizzes/M1-quiz.yml:7:11: questions[0].type: unknown type 'essay'; expected one of 'single', 'multiple', "
-        "'truefalse', 'fill', 'numeric', 'ordering', 'matching', 'categorise', 'classify', 'calc'"
+        "'truefalse', 'fill', 'numeric', 'ordering', 'matching', 'categorise', 'classify', 'calc', 'dialogue'"
     ]
 
 

@@ -59,6 +59,7 @@ def test_assets_are_the_runtime_and_schemas(output) -> None:  # type: ignore[no-
     assert sorted(output.assets) == [
         "assets/courseware-print.css",
         "assets/courseware/certificate.js",
+        "assets/courseware/dialogue.js",
         "assets/courseware/drill.js",
         "assets/courseware/exam.js",
         "assets/courseware/progress.js",

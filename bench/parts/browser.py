@@ -82,7 +82,8 @@ RETRY_SCRIPT = """() => {
 def _quiz_site(tmp: Path, count: int) -> Path:
     """A site whose only quiz, Q0, has `count` questions (the mini fixture's mkdocs.yml over a synthetic pool)."""
     root = tmp / f"quiz-{count}"
-    write_pool(root, count, per_quiz=count)
+    # The mount is timed for quiz.js: no conversation, whose pages load dialogue.js instead.
+    write_pool(root, count, per_quiz=count, dialogues=False)
     (root / "docs").mkdir()
     (root / "docs" / "about.md").write_text("# About\n", encoding="utf-8")
     shutil.copy(MINI / "mkdocs.yml", root / "mkdocs.yml")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..model import Calculation, Classify, FillIn, Numeric, Option, Question, Quiz, Scheme, SingleChoice
+from ..model import Calculation, Classify, Dialogue, FillIn, Numeric, Option, Question, Quiz, Scheme, SingleChoice
 from ..model.formulas import FORMULAS, number, solve
 from ..render.markdown import MarkdownRenderer
 
@@ -137,7 +137,15 @@ class Context:
 
 
 def bank_question(q: Question, quiz: Quiz, ctx: Context) -> Question:
-    """`q`, or for a type no LMS has, the nearest type one has (with a warning naming what is lost)."""
+    """`q`, or for a type no LMS has, the nearest type one has (with a warning naming what is lost).
+
+    Raises:
+        Skip: for a type with no near form (a dialogue: a branching conversation).
+    """
+    if isinstance(q, Dialogue):
+        raise Skip(
+            "a dialogue (a branching conversation) has no form in a question bank; it is practised on the course site"
+        )
     if isinstance(q, Classify):
         ctx.warn(
             q.id,

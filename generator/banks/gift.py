@@ -60,11 +60,11 @@ def write_gift(bank: Bank, ctx: Context) -> str:
         blocks.append(f"$CATEGORY: {category_path(bank, lesson_title)}")
         for bq in quizzes:
             for original in bq.quiz.questions:
-                q = bank_question(original, bq.quiz, ctx)
                 try:
+                    q = bank_question(original, bq.quiz, ctx)
                     body = _question(q, bq.quiz.scoring, ctx)
                 except Skip as exc:
-                    ctx.warn(q.id, str(exc), skipped=True)
+                    ctx.warn(original.id, str(exc), skipped=True)
                     continue
                 _check_markdown(q, ctx, moodle_md)
                 tags = "".join(f" [tag:{s}]" for s in q.skills)

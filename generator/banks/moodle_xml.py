@@ -59,11 +59,11 @@ def write_moodle_xml(bank: Bank, ctx: Context) -> bytes:
         sub(category, "idnumber", lesson_id)
         for bq in quizzes:
             for original in bq.quiz.questions:
-                q = bank_question(original, bq.quiz, ctx)
                 try:
+                    q = bank_question(original, bq.quiz, ctx)
                     root.append(_question(q, bq.quiz.scoring, bq.quiz.shuffle_options, ctx))
                 except Skip as exc:
-                    ctx.warn(q.id, str(exc), skipped=True)
+                    ctx.warn(original.id, str(exc), skipped=True)
     return xml_bytes(root)
 
 

@@ -48,12 +48,12 @@ def write_qti12(bank: Bank, ctx: Context) -> bytes:
         total = 0.0
         for bq in quizzes:
             for original in bq.quiz.questions:
-                q = bank_question(original, bq.quiz, ctx)
                 try:
+                    q = bank_question(original, bq.quiz, ctx)
                     section.append(_item(q, bq, ctx))
                     total += q.points
                 except Skip as exc:
-                    ctx.warn(q.id, str(exc), skipped=True)
+                    ctx.warn(original.id, str(exc), skipped=True)
         files[f"{ident}/{ident}.xml"] = xml_bytes(root)
         files[f"{ident}/assessment_meta.xml"] = _meta(ident, title, intro, quizzes, total, ctx)
         resources.append(ident)

@@ -58,11 +58,11 @@ def write_qti21(bank: Bank, ctx: Context) -> bytes:
             sub(section, "ordering", shuffle="true")
         for bq in quizzes:
             for original in bq.quiz.questions:
-                q = bank_question(original, bq.quiz, ctx)
                 try:
+                    q = bank_question(original, bq.quiz, ctx)
                     items[q.id] = (xml_bytes(_item(q, bq, ctx)), q.skills)
                 except Skip as exc:
-                    ctx.warn(q.id, str(exc), skipped=True)
+                    ctx.warn(original.id, str(exc), skipped=True)
                     continue
                 sub(section, "assessmentItemRef", identifier=qti_id(q.id), href=f"items/{q.id}.xml")
     outcome = sub(sub(test, "outcomeProcessing"), "setOutcomeValue", identifier="SCORE")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ContentError
-from ..model import Calculation, Classify, Numeric
+from ..model import Calculation, Classify, Dialogue, Numeric
 from ..model.assemble import course_lessons, course_quizzes
 from ..model.formulas import FORMULAS, MAX_NUMBER, CalculationError, compute
 from ..model.project import Project
@@ -233,13 +233,21 @@ def _check_skills(project: Project, course_id: str) -> list[ContentError]:
     errors = []
     for quiz in course_quizzes(project, course):
         for n, q in enumerate(quiz.questions):
-            for m, skill in enumerate(q.skills):
+            tags: list[tuple[Loc, str]] = [(("skills", m), skill) for m, skill in enumerate(q.skills)]
+            if isinstance(q, Dialogue):  # a reply may practise a skill of its own
+                tags += [
+                    (("nodes", i, "choices", j, "skills", m), skill)
+                    for i, node in enumerate(q.nodes)
+                    for j, choice in enumerate(node.choices)
+                    for m, skill in enumerate(choice.skills)
+                ]
+            for loc, skill in tags:
                 if skill not in course.skills:
                     errors.append(
                         _error(
                             project,
                             quiz.id,
-                            ("questions", n, "skills", m),
+                            ("questions", n, *loc),
                             f"skill {skill!r} is not declared in course {course.id!r}: add it to "
                             f"`skills:` in {manifest} with its display name"
                             f"{_known(course.skills)}",

@@ -14,9 +14,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..errors import ContentError, ContentErrors, display_path
-from ..model import Course, Glossary, Lesson, Quiz, Scheme
+from ..model import Course, Dialogue, Glossary, Lesson, Quiz, Scheme
 from ..model.project import Located, Project
 from . import checks, wording
+from .dialogue_checks import check_dialogue
 from .yamlsource import Loc, SourceMap, load
 
 
@@ -144,6 +145,10 @@ def _load_project(root: Path, layout: Layout) -> Project:
             register(quiz.id, project.quizzes, quiz, source, ("id",))
             for n, question in enumerate(quiz.questions):
                 register(question.id, {}, question, source, ("questions", n, "id"))
+                if isinstance(question, Dialogue):
+                    # A conversation's graph is its own file's matter: checked here, not with the cross-file checks.
+                    for loc, message in check_dialogue(question):
+                        errors.append(source.error(("questions", n, *loc), message, exact=True))
 
     # Glossary.
     for path in files(layout.glossary):

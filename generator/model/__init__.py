@@ -1,6 +1,7 @@
 """The content model shared by the site, the CLI and every export."""
 
 from .course import Course, Glossary, Term
+from .dialogue import Dialogue, DialogueChoice, DialogueEnding, DialogueNode
 from .lesson import Block, Case, Diagram, Lesson, Note, Objective, Section, Table
 from .question import (
     BLANK,
@@ -36,6 +37,10 @@ __all__ = [
     "Course",
     "Cue",
     "Diagram",
+    "Dialogue",
+    "DialogueChoice",
+    "DialogueEnding",
+    "DialogueNode",
     "FillIn",
     "Glossary",
     "Lesson",

@@ -87,6 +87,35 @@ class ClassifyKey(KeyBase):
     show: str
 
 
+class ReplyKey(Contract):
+    """One reply of a dialogue node: where it leads and what it scores."""
+
+    next: str = Field(description="A node id or an ending id.")
+    points: float
+    retry: bool = Field(description="An explicit way back to an earlier node.")
+
+
+class TurnKey(Contract):
+    choices: list[ReplyKey] = Field(description="The node's replies, in the order the author wrote them.")
+
+
+class EndingKey(Contract):
+    success: bool
+
+
+class DialogueKey(KeyBase):
+    """A branching conversation. The answer is the list of reply indexes taken from `start` to an ending;
+    it scores max(0, their points) / `best` of the question's points, and is right at the best score
+    in a success ending. The words (lines, replies, feedback, debriefs) are in the page, not here."""
+
+    type: Literal["dialogue"]
+    start: str
+    nodes: dict[str, TurnKey]
+    endings: dict[str, EndingKey]
+    best: float = Field(gt=0, description="The best path's score (the sum of its replies' points).")
+    path: list[int] = Field(description="The best path, as reply indexes from start (the instructor's view).")
+
+
 ChoiceKey = SingleKey | MultipleKey
 
 #: The answer key of one question: the browser grades with this and nothing else.
@@ -99,7 +128,8 @@ AnswerKey = Annotated[
     | OrderingKey
     | MatchingKey
     | CategoriseKey
-    | ClassifyKey,
+    | ClassifyKey
+    | DialogueKey,
     Field(discriminator="type"),
 ]
 

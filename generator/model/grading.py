@@ -23,6 +23,7 @@ from .answerkey import (
     CategoriseKey,
     ChoiceKey,
     ClassifyKey,
+    DialogueKey,
     FillKey,
     MatchingKey,
     MultipleKey,
@@ -91,6 +92,7 @@ def number(text: Any) -> float:
 def grade(key: AnswerKey, answer: Any) -> Result:
     """Score `answer` (as the runtime reads it from the page or from storage) against `key`."""
     fraction: float
+    ended_well = True
     if isinstance(key, SingleKey | MultipleKey):
         fraction = _choice(key, answer)
     elif isinstance(key, TrueFalseKey):
@@ -106,9 +108,12 @@ def grade(key: AnswerKey, answer: Any) -> Result:
         fraction = float(_in_place(key.pairs, answer))
     elif isinstance(key, CategoriseKey):
         fraction = float(_in_place(key.categories, answer))
+    elif isinstance(key, DialogueKey):
+        fraction, ended_well = _dialogue(key, answer)
     else:
         fraction = _classify(key, answer)
-    return Result(score=_js_round(fraction * key.points * 1e4) / 1e4, max=key.points, correct=fraction == 1)
+    score = _js_round(fraction * key.points * 1e4) / 1e4
+    return Result(score=score, max=key.points, correct=fraction == 1 and ended_well)
 
 
 def _js_round(x: float) -> float:
@@ -180,6 +185,31 @@ def _classify(key: ClassifyKey, answer: Any) -> float:
     right += _same(given.get("class"), key.class_)
     right += key.action is not None and _same(given.get("action"), key.action)
     return right / (len(key.attributes) + 1 + (key.action is not None))
+
+
+#: Most replies a saved conversation may hold: retry links allow long paths, not endless ones.
+MAX_REPLIES = 1000
+
+
+def _dialogue(key: DialogueKey, answer: Any) -> tuple[float, bool]:
+    """The share of the best score a conversation earned, and whether it ended in a success ending.
+
+    An answer that is not a whole conversation (an unknown reply, a path that stops before an ending
+    or goes on past one) scores nothing."""
+    if not isinstance(answer, list) or not 0 < len(answer) <= MAX_REPLIES or not all(map(_is_int, answer)):
+        return 0.0, False
+    at, total = key.start, 0.0
+    for index in answer:
+        turn = key.nodes.get(at)
+        if turn is None or not 0 <= index < len(turn.choices):
+            return 0.0, False
+        reply = turn.choices[int(index)]
+        total += reply.points
+        at = reply.next
+    ending = key.endings.get(at)
+    if ending is None:
+        return 0.0, False
+    return min(1.0, max(0.0, total) / key.best), ending.success
 
 
 def _is_int(value: Any) -> bool:

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .base import Id, Markdown, Model, Text
+from .dialogue import Dialogue
+from .questionbase import QuestionBase
 from .regexes import MAX_PATTERN_CHARS, fullmatch, regex_problem
 
 #: Marks a blank inside a fill-in prompt.
@@ -20,30 +22,6 @@ def _distinct(texts: list[str], what: str, why: str) -> None:
         if text in seen:
             raise ValueError(f"{what} {n} repeats {what} {seen[text]} ({text!r}): {why}; make each one different")
         seen.setdefault(text, n)
-
-
-class Feedback(Model):
-    """What the trainee reads after answering, depending on the result."""
-
-    correct: Markdown | None = None
-    incorrect: Markdown | None = None
-
-
-class QuestionBase(Model):
-    """Fields every question has."""
-
-    id: Id = Field(description="Stable id, unique across all quizzes; saved answers hang off it.")
-    prompt: Markdown = Field(description="The question, in Markdown.")
-    hints: list[Markdown] = Field(default_factory=list, description="Hints, revealed one at a time on request.")
-    explanation: Markdown | None = Field(default=None, description="Shown after answering.")
-    feedback: Feedback | None = Field(default=None, description="Feedback for a right or a wrong answer.")
-    points: float = Field(default=1, gt=0, le=100, description="Weight of the question in the quiz score.")
-    skills: list[Id] = Field(default_factory=list, description="Skill tags (e.g. MAN, closing) for mastery.")
-    level: Literal["recall", "understand", "apply"] | None = Field(
-        default=None,
-        description="What the question asks of the trainee: recall a fact, understand (explain, compare) "
-        "or apply (judge a scenario). `check --coverage` reports the mix per lesson.",
-    )
 
 
 class Option(Model):
@@ -269,6 +247,10 @@ class Calculation(QuestionBase):
     tolerance: float = Field(default=0.01, ge=0, description="Relative tolerance (0.01 = 1%).")
 
 
+#: Every question type, as the `type` field names it.
+QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "truefalse", "fill", "numeric", "ordering", "matching")
+QUESTION_TYPES += ("categorise", "classify", "calc", "dialogue")
+
 Question = Annotated[
     SingleChoice
     | MultipleResponse
@@ -279,19 +261,7 @@ Question = Annotated[
     | Matching
     | Categorise
     | Classify
-    | Calculation,
+    | Calculation
+    | Dialogue,
     Field(discriminator="type"),
 ]
-
-QUESTION_TYPES: tuple[str, ...] = (
-    "single",
-    "multiple",
-    "truefalse",
-    "fill",
-    "numeric",
-    "ordering",
-    "matching",
-    "categorise",
-    "classify",
-    "calc",
-)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.formulas import number
+from .dialoguemap import dialogue_answer
 from .quizview import QuestionView
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -56,6 +57,8 @@ class AnswerView:
     verdict: str | None = None
     settings: list[tuple[str, str]] = field(default_factory=list)
     action: str = ""
+    #: A dialogue's map (dialoguemap.dialogue_map) and its turns, for the instructor.
+    dialogue: dict[str, Any] | None = None
 
 
 def answer_views(
@@ -106,6 +109,9 @@ def answer_view(
         return AnswerView(kind, _pairs_short(pairs), pairs=pairs)
     if kind == "classify":
         return _classify(view, entry)
+    if kind == "dialogue":
+        short, drawn = dialogue_answer(view.dialogue, entry)
+        return AnswerView(kind, short, dialogue=drawn)
     raise TypeError(f"no answer view for question type {kind!r}")  # pragma: no cover - the union is closed
 
 

@@ -21,6 +21,9 @@ WIDGET_SCRIPTS = {
     "progress": "progress.js",
     "exam": "exam.js",
     "certificate": "certificate.js",
+    #: A quiz page with a dialogue loads this instead of "quiz.js": the quiz runtime plus the conversation,
+    #: so that quiz pages without one stay within the budget.
+    "dialogue": "dialogue.js",
 }
 #: The widgets' stylesheet, written into each widget page rather than linked: a stylesheet linked from
 #: the page's body holds up the parser (measured: worse LCP and TBT in Lighthouse than inline), and
@@ -28,21 +31,28 @@ WIDGET_SCRIPTS = {
 WIDGET_CSS = "quiz.css"
 #: Widgets with a stylesheet of their own instead (the certificate: its page and its print layout).
 WIDGET_STYLES = {"certificate": "certificate.css"}
+#: The conversation's own styles, written into dialogue pages only, after the widgets' stylesheet.
+DIALOGUE_CSS = "dialogue.css"
 #: The files a built site serves.
 RUNTIME_FILES = (*SITE_FILES, *WIDGET_SCRIPTS.values())
 #: What esbuild makes from generator/runtime/ into generator/assets/ (`make runtime`).
-BUILT_FILES = (*RUNTIME_FILES, WIDGET_CSS, *WIDGET_STYLES.values())
+BUILT_FILES = (*RUNTIME_FILES, WIDGET_CSS, DIALOGUE_CSS, *WIDGET_STYLES.values())
 #: Most bytes of runtime one page may load after `gzip -9`, its inline stylesheet included
 #: (tests/test_runtime_budget.py and the bench check it).
 RUNTIME_GZIP_BUDGET = 6_500
 #: The final exam's page loads the quiz runtime plus the blueprint's draw: one page of the course, so its
 #: own, larger budget keeps the extra code out of every quiz page.
 EXAM_GZIP_BUDGET = 7_500
+#: What a page with a dialogue may load beyond RUNTIME_GZIP_BUDGET: the conversation's script and styles.
+DIALOGUE_GZIP_EXTRA = 2_500
 
 
 def page_files(kind: str) -> tuple[str, ...]:
     """The runtime a page with a widget of this kind loads: the site files, the inline stylesheet, its script."""
-    return (*SITE_FILES, WIDGET_STYLES.get(kind, WIDGET_CSS), WIDGET_SCRIPTS[kind])
+    if kind in WIDGET_STYLES:
+        return (*SITE_FILES, WIDGET_STYLES[kind], WIDGET_SCRIPTS[kind])
+    extra = (DIALOGUE_CSS,) if kind == "dialogue" else ()
+    return (*SITE_FILES, WIDGET_CSS, *extra, WIDGET_SCRIPTS[kind])
 
 
 def built(name: str) -> bytes:

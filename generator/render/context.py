@@ -14,7 +14,7 @@ from ..model import Course, Lesson, Quiz
 from ..model.assemble import course_lessons, course_quizzes
 from ..model.course import skill_name
 from ..model.project import Project
-from .assets import WIDGET_CSS, WIDGET_SCRIPTS, WIDGET_STYLES, asset_url, widget_css
+from .assets import DIALOGUE_CSS, WIDGET_CSS, WIDGET_SCRIPTS, WIDGET_STYLES, asset_url, widget_css
 from .edition import edition_strings
 from .env import check_overrides, make_env, template_error
 from .i18n import strings
@@ -116,8 +116,10 @@ class RenderContext:
         page) and the link to its script ("js")."""
         # Markup: the stylesheet is the runtime's own build output (widget_css() checks it cannot close
         # the <style> element), not author text.
+        css = widget_css(WIDGET_STYLES.get(kind, WIDGET_CSS)) + (widget_css(DIALOGUE_CSS) if kind == "dialogue" else "")
         return {
-            "css": Markup(widget_css(WIDGET_STYLES.get(kind, WIDGET_CSS))),
+            "kind": kind,
+            "css": Markup(css),
             "js": asset_url(WIDGET_SCRIPTS[kind], source, self.settings.use_directory_urls),
         }
 

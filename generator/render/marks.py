@@ -24,6 +24,14 @@ from .sanitize import Seal
 Splitter = Callable[[str], list[str | etree.Element] | None]
 
 
+class MarkError(Exception):
+    """A blank or a cue that cannot be placed in the question's text (reported with file and line)."""
+
+    def __init__(self, question: str, loc: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.question, self.loc, self.message = question, loc, message
+
+
 @dataclass(frozen=True)
 class Marks:
     """What to mark in one fragment: its blanks (written as `token`) and its cue quotes."""

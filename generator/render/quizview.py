@@ -13,6 +13,7 @@ from ..model import (
     Calculation,
     Categorise,
     Classify,
+    Dialogue,
     FillIn,
     Matching,
     MultipleResponse,
@@ -38,21 +39,14 @@ from ..model.answerkey import (
 )
 from ..model.formulas import FORMULAS, number, solve
 from ..model.grading import normalise
-from ..model.question import QuestionBase
+from ..model.questionbase import QuestionBase
+from .dialogueview import dialogue_view
 from .markdown import MarkdownRenderer
-from .marks import Marks
+from .marks import MarkError, Marks
 
 #: Bump when the shape of saved answers changes; old saves are then ignored, not misread. The page
 #: configs carry it to the runtime.
 STORAGE_VERSION = 1
-
-
-class MarkError(Exception):
-    """A blank or a cue that cannot be placed in the question's text (reported with file and line)."""
-
-    def __init__(self, question: str, loc: tuple[str | int, ...], message: str) -> None:
-        super().__init__(message)
-        self.question, self.loc, self.message = question, loc, message
 
 
 def stable_shuffle(items: list[Any], seed: str) -> list[Any]:
@@ -102,6 +96,7 @@ class QuestionView:
     attributes: list[dict[str, Any]] = field(default_factory=list)
     classes: list[dict[str, str]] = field(default_factory=list)
     actions: list[dict[str, str]] = field(default_factory=list)
+    dialogue: Any = None
 
 
 def question_views(
@@ -217,6 +212,8 @@ def _view(
         )
     if isinstance(q, Classify):
         return _classify_view(q, md, schemes[q.scheme], text, common)
+    if isinstance(q, Dialogue):
+        return dialogue_view(q, quiz, md, language, stable_shuffle)
     raise TypeError(f"no view for question type {type(q).__name__}")  # pragma: no cover - the union is closed
 
 

@@ -3,7 +3,7 @@
 // progress pages give the runtime, as the generator types it (tests fail when this file is stale).
 
 /**
- * @typedef {SingleKey | MultipleKey | TrueFalseKey | FillKey | NumberKey | OrderingKey | MatchingKey | CategoriseKey | ClassifyKey} AnswerKey
+ * @typedef {SingleKey | MultipleKey | TrueFalseKey | FillKey | NumberKey | OrderingKey | MatchingKey | CategoriseKey | ClassifyKey | DialogueKey} AnswerKey
  */
 /**
  * @typedef {object} BlankKey
@@ -37,6 +37,24 @@
  * @property {string} class
  * @property {string | null} action The class again when it comes with an action to choose.
  * @property {string} show
+ */
+/**
+ * A branching conversation. The answer is the list of reply indexes taken from `start` to an ending;
+ * it scores max(0, their points) / `best` of the question's points, and is right at the best score
+ * in a success ending. The words (lines, replies, feedback, debriefs) are in the page, not here.
+ * @typedef {object} DialogueKey
+ * @property {number} points The question's weight: a right answer scores this much.
+ * @property {string[]} skills Skill ids the question counts towards.
+ * @property {"dialogue"} type
+ * @property {string} start
+ * @property {Record<string, TurnKey>} nodes
+ * @property {Record<string, EndingKey>} endings
+ * @property {number} best The best path's score (the sum of its replies' points).
+ * @property {number[]} path The best path, as reply indexes from start (the instructor's view).
+ */
+/**
+ * @typedef {object} EndingKey
+ * @property {boolean} success
  */
 /**
  * How the final exam draws an attempt's questions (generator/model/examdraw.py, runtime/blueprint.js).
@@ -129,9 +147,16 @@
  * @property {number | null} draw
  * @property {boolean} shuffle_questions
  * @property {boolean} shuffle_options
- * @property {Record<string, SingleKey | MultipleKey | TrueFalseKey | FillKey | NumberKey | OrderingKey | MatchingKey | CategoriseKey | ClassifyKey>} questions
+ * @property {Record<string, SingleKey | MultipleKey | TrueFalseKey | FillKey | NumberKey | OrderingKey | MatchingKey | CategoriseKey | ClassifyKey | DialogueKey>} questions
  * @property {Record<string, string>} skills Skill id -> display name, for the skills the quiz uses.
  * @property {ExamDraw | null} blueprint The final exam's draw; null for a quiz.
+ */
+/**
+ * One reply of a dialogue node: where it leads and what it scores.
+ * @typedef {object} ReplyKey
+ * @property {string} next A node id or an ending id.
+ * @property {number} points
+ * @property {boolean} retry An explicit way back to an earlier node.
  */
 /**
  * A graded answer, as the runtime saves it.
@@ -153,5 +178,9 @@
  * @property {string[]} skills Skill ids the question counts towards.
  * @property {"truefalse"} type
  * @property {boolean} answer
+ */
+/**
+ * @typedef {object} TurnKey
+ * @property {ReplyKey[]} choices The node's replies, in the order the author wrote them.
  */
 export {};

@@ -9,11 +9,14 @@ import { $, $$, dict, ds, fmt, h, hide, isObj, json, keep, newSeed, pct, r2, rng
 /** @typedef {import("./contract.js").Result} Result */
 
 /**
- * @param {HTMLElement} root the element with data-cw-quiz (or data-cw-exam)
+ * A page bundle whose questions need more than the shared ones (dialogue.js) passes its own
+ * grade, read and paint, which hand the other question types on to these.
+ * @param {HTMLElement} root the element with data-cw-quiz (or data-cw-exam, data-cw-dialogue)
  * @param {(qs: HTMLElement[], seed: number) => HTMLElement[]} [pick] which questions an attempt asks (the final
  *   exam's blueprint); default: the config's draw, else all
+ * @param {typeof grade} g @param {typeof read} rd @param {typeof paint} pt
  */
-export function mountQuiz(root, pick) {
+export function mountQuiz(root, pick, g = grade, rd = read, pt = paint) {
   /** @type {QuizConfig} */
   const cfg = json(root, "[data-cw-config]"), S = json(root, "[data-cw-strings]") || {};
   if (!isObj(cfg)) return;
@@ -46,7 +49,7 @@ export function mountQuiz(root, pick) {
         shuffle($$(box, "[data-cw-option]").sort((x, y) => +ds(x, "cwOption") - +ds(y, "cwOption")), r).forEach((o) => box.append(o));
       hide(f, !drawn.includes(f));
       if (all || a !== undefined) write(f, a);
-      if (all || shown(f)) paint(f, keys[id], a, shown(f), S, exam);
+      if (all || shown(f)) pt(f, keys[id], a, shown(f), S, exam);
     });
     if (st.seed) $$(root, "[data-cw-q]:not([hidden]) > legend > .cw-q__num").forEach((n, i) => (n.textContent = fmt(S.question, { n: i + 1 })));
     summary();
@@ -77,14 +80,14 @@ export function mountQuiz(root, pick) {
   };
   /** @param {HTMLElement} f */
   const check = (f) => {
-    const id = idOf(f), a = read(f);
+    const id = idOf(f), a = rd(f);
     st.answers[id] = a;
-    paint(f, keys[id], a, (st.results[id] = grade(keys[id], a)), S, exam);
+    pt(f, keys[id], a, (st.results[id] = g(keys[id], a)), S, exam);
   };
   root.addEventListener("input", (e) => {
     const t = /** @type {HTMLElement} */ (e.target), f = /** @type {HTMLElement | null} */ (t.closest(OWN) && t.closest("[data-cw-q]"));
     if (f) {
-      st.answers[idOf(f)] = read(f);
+      st.answers[idOf(f)] = rd(f);
       save();
     }
   });
@@ -97,10 +100,10 @@ export function mountQuiz(root, pick) {
       // Moving the neighbour keeps focus on the button pressed.
       const li = /** @type {HTMLElement} */ (b.closest("li")), p = li.previousElementSibling, n = li.nextElementSibling;
       if (mv < 0) { if (p) li.after(p); } else if (n) li.before(n);
-      st.answers[idOf(f)] = read(f);
+      st.answers[idOf(f)] = rd(f);
       save();
     } else if (act == "check") {
-      if (blank(read(f))) {
+      if (blank(rd(f))) {
         $(f, "[data-cw-status]").textContent = S.unanswered;
         return;
       }

@@ -33,6 +33,11 @@ def test_export_writes_a_file_per_quiz_and_one_for_the_course(tmp_path: Path, fm
     )
     report = (out / "banks.txt").read_text(encoding="utf-8")
     assert f"format: {fmt}" in report and "quizzes/M1-exercises.yml:" in report  # classify: a warning with its line
+    # A conversation has no bank form in any format: skipped, with its file and line.
+    assert (
+        f"quizzes/M1-dialogue.yml:6:9: m-d1: {fmt}: skipped: a dialogue (a branching conversation) "
+        "has no form in a question bank; it is practised on the course site"
+    ) in report
     if fmt == "gift":  # the two-blank question is skipped, on the console with its file and line
         assert "warning: quizzes/M1-quiz.yml:" in result.output and "GIFT holds one blank per question" in result.output
     again = CliRunner().invoke(main, ["--root", str(root), "questions", "export", "--format", fmt, "--out", str(out)])

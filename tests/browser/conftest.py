@@ -189,7 +189,9 @@ class Session:
 
     def script_errors(self) -> list[str]:
         return [
-            message for message, stack in self.errors if not self.only_runtime_errors or "courseware/quiz.js" in stack
+            message
+            for message, stack in self.errors
+            if not self.only_runtime_errors or any(f"courseware/{js}" in stack for js in ("quiz.js", "dialogue.js"))
         ]
 
     def foreign(self) -> list[str]:

@@ -207,6 +207,40 @@ def _questions(g: int, k: int, p: str, md: str) -> list[dict[str, Any]]:
             "givens": {"lost": 1, "total": 4},
             **common,
         },
+        # A conversation: every line, reply, feedback, note, outcome and debrief, which the runtime clones.
+        {
+            "id": f"{x}-dialogue",
+            "type": "dialogue",
+            "prompt": md,
+            "points": 2,
+            "max_turns": 2,
+            "speakers": {"customer": p},
+            "start": "a",
+            "nodes": [
+                {
+                    "id": "a",
+                    "says": f"看看。\n\n{md}",
+                    "cue": {"quote": "看看", "note": md},
+                    "choices": [
+                        {"say": p, "next": "b", "points": 1, "feedback": md},
+                        {"say": f"{p} 2", "next": "lose", "feedback": p},
+                    ],
+                },
+                {
+                    "id": "b",
+                    "says": md,
+                    "choices": [
+                        {"say": p, "next": "win", "points": 1, "feedback": md},
+                        {"say": f"{p} 2", "next": "lose", "feedback": p},
+                    ],
+                },
+            ],
+            "endings": [
+                {"id": "win", "outcome": p, "success": True, "debrief": md},
+                {"id": "lose", "outcome": f"{p} 2", "debrief": md},
+            ],
+            **common,
+        },
     ]
 
 
@@ -417,6 +451,12 @@ INTERACT = """() => {
   for (const d of document.querySelectorAll('details')) d.open = true;
   for (const el of document.querySelectorAll('input[type=radio], input[type=checkbox]')) {
     try { el.click(); } catch (e) {}
+  }
+  // Conversations: the first reply at every turn, to the end summary (cloned lines, feedback, debrief).
+  for (let turn = 0; turn < 4; turn++) {
+    for (const box of document.querySelectorAll('[data-cw-replies]')) {
+      try { box.querySelector('button')?.click(); } catch (e) {}
+    }
   }
   for (const b of document.querySelectorAll('button[data-cw-action]')) {
     if (b.dataset.cwAction === 'reset') continue;
@@ -729,7 +769,8 @@ def test_payloads_inside_json_do_not_close_the_script(hostile: Site) -> None:
     So `</script>`, `</template>` or `<!--` inside author text can neither end the element early nor
     create markup; the payloads are escaped as \\u003c.
     """
-    pattern = re.compile(r'<(script) type="application/json"[^>]*>|<(template) data-cw[^>]*>')
+    # A dialogue's turns and endings are <template>s of sanitised HTML, not JSON: the walk below probes them.
+    pattern = re.compile(r'<(script) type="application/json"[^>]*>|<(template) data-cw(?!-turn=|-ending=)[^>]*>')
     seen = 0
     for path in hostile.folder.rglob("*.html"):
         html = path.read_text(encoding="utf-8")

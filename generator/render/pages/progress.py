@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import BLANK
+from ...model import BLANK, Dialogue
 from ...model.answerkey import Outline, OutlineLesson, OutlineQuestion, OutlineQuiz
 from ...model.question import Question
 from ..context import GeneratedPage, RenderContext
@@ -26,7 +26,9 @@ def build_progress_page(ctx: RenderContext) -> GeneratedPage:
                 href=ctx.link(quiz_path(q), PROGRESS),
                 asked=q.draw or len(q.questions),
                 questions=[
-                    OutlineQuestion(id=x.id, text=question_summary(x, ctx.quiz_md), skills=x.skills, points=x.points)
+                    OutlineQuestion(
+                        id=x.id, text=question_summary(x, ctx.quiz_md), skills=skills_of(x), points=x.points
+                    )
                     for x in q.questions
                 ],
             )
@@ -66,6 +68,11 @@ def _exam(ctx: RenderContext) -> OutlineQuiz | None:
             for x in quiz.questions
         ],
     )
+
+
+def skills_of(question: Question) -> list[str]:
+    """The skills a question counts towards: a dialogue's replies may add their own, as on its quiz page."""
+    return question.all_skills() if isinstance(question, Dialogue) else question.skills
 
 
 def question_summary(question: Question, md: MarkdownRenderer) -> str:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from ...errors import ContentErrors
-from ...model import Classify, Quiz
+from ...model import Classify, Dialogue, Quiz
 from ...model.answerkey import QuizConfig
 from ..answers import answer_views
 from ..context import GeneratedPage, RenderContext
 from ..edition import edition_strings
 from ..markdown import model_texts
-from ..quizview import STORAGE_VERSION, MarkError, question_views, storage_key
+from ..marks import MarkError
+from ..quizview import STORAGE_VERSION, question_views, storage_key
 from ..scheme import scheme_about
 from ..urls import lesson_path, quiz_path
 
@@ -32,7 +33,9 @@ def build_quiz_page(ctx: RenderContext, quiz: Quiz) -> GeneratedPage:
     """One quiz page (raises MarkError for a blank or cue outside the question's text)."""
     path = quiz_path(quiz)
     ctx.quiz_md.prime(model_texts(quiz))
-    skills = ctx.skill_names([s for q in quiz.questions for s in q.skills])
+    # A dialogue's replies may practise skills of their own: they count towards mastery too.
+    tags = [s for q in quiz.questions for s in (q.all_skills() if isinstance(q, Dialogue) else q.skills)]
+    skills = ctx.skill_names(tags)
     views, keys = question_views(quiz, ctx.quiz_md, ctx.project.schemes, ctx.text, ctx.settings.language, skills)
     lesson = ctx.project.lessons[quiz.lesson]
     # The instructor edition keeps the page's order, so letters match its answer key.
@@ -61,7 +64,8 @@ def build_quiz_page(ctx: RenderContext, quiz: Quiz) -> GeneratedPage:
         lesson=lesson,
         config=config.model_dump(mode="json", by_alias=True),
         schemes=schemes,
-        runtime=ctx.widget_files(path, "quiz"),
+        # A page with a conversation loads the quiz runtime that carries it; the others stay small.
+        runtime=ctx.widget_files(path, "dialogue" if any(isinstance(q, Dialogue) for q in quiz.questions) else "quiz"),
         answers=answer_views(
             views,
             {q: k.model_dump(mode="json", by_alias=True) for q, k in keys.items()},
