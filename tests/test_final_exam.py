@@ -365,3 +365,14 @@ def test_a_course_without_a_final_exam_has_no_exam_pages() -> None:
     assert not {"exam.md", "certificate.md"} & {p.path for p in output.pages}
     outline = _page(output, "progress.md").split("<template data-cw-outline data-search-exclude>")[1]
     assert '"exam":null' in outline
+
+
+def test_conversations_are_never_drawn_into_the_exam() -> None:
+    """The exam page loads the quiz runtime, not the conversation's: a dialogue is not eligible."""
+    from generator.banks.export import load_course
+
+    project, course = load_course(ROOT, "course.yml")
+    assert course.final_exam is not None
+    assert any(q.type == "dialogue" for quiz in project.quizzes.values() for q in quiz.questions)
+    pool = exam_pool(project, course, course.final_exam)
+    assert pool and not [q.id for _, questions in pool for q in questions if q.type == "dialogue"]

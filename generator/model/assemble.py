@@ -24,7 +24,8 @@ def course_quizzes(project: Project, course: Course) -> list[Quiz]:
 
 def exam_pool(project: Project, course: Course, exam: FinalExam) -> list[tuple[str, list[Question]]]:
     """Per course lesson (in teaching order, each listed even when empty): the questions of its quizzes
-    that the exam's blueprint makes eligible, in course order."""
+    that the exam's blueprint makes eligible, in course order. Conversations never are: they are
+    practised on their own pages, whose runtime the exam page does not load."""
     blueprint = exam.blueprint
     quizzes = course_quizzes(project, course)
     return [
@@ -35,7 +36,9 @@ def exam_pool(project: Project, course: Course, exam: FinalExam) -> list[tuple[s
                 for quiz in quizzes
                 if quiz.lesson == lesson
                 for q in quiz.questions
-                if (blueprint.levels is None or q.level in blueprint.levels) and q.type not in blueprint.exclude_types
+                if (blueprint.levels is None or q.level in blueprint.levels)
+                and q.type not in blueprint.exclude_types
+                and q.type != "dialogue"
             ],
         )
         for lesson in course.lessons
