@@ -222,10 +222,10 @@ def test_coverage_reports_the_level_mix_per_lesson(tmp_path: Path) -> None:
     assert data["lessons"][0]["levels"] == {
         "recall": 1,
         "understand": 1,
-        "apply": 2,
+        "apply": 3,
         "unlevelled": 13,
-        "total": 17,
-        "percent": {"recall": 6, "understand": 6, "apply": 12, "unlevelled": 76},
+        "total": 18,
+        "percent": {"recall": 6, "understand": 6, "apply": 17, "unlevelled": 72},
     }
     text = run("--root", str(root), "check", "--coverage").output
-    assert "  levels of 17 questions: recall 1 (6%), understand 1 (6%), apply 2 (12%); unlevelled 13\n" in text
+    assert "  levels of 18 questions: recall 1 (6%), understand 1 (6%), apply 3 (17%); unlevelled 13\n" in text
