@@ -37,6 +37,11 @@ class ContentErrors(Exception):
         return "\n".join(lines)
 
 
+def warning_report(warnings: list[ContentError]) -> str:
+    """Problems that did not stop a build, one per line ('' when there are none)."""
+    return "\n".join(f"warning: {w}" for w in sorted(set(warnings)))
+
+
 def display_path(path: Path, root: Path) -> str:
     """A path as authors type it: relative to the project root where possible."""
     # Symbolic links are named as written, not by their target.

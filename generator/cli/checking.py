@@ -13,6 +13,14 @@ from . import load_or_exit, main
 
 
 @main.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--course",
+    "course",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Check only what this course manifest uses.",
+)
 @click.option(
     "--coverage",
     "show_coverage",
@@ -28,9 +36,17 @@ from . import load_or_exit, main
     help="json: the coverage report as data for other tools (with --coverage).",
 )
 @click.pass_obj
-def check(root: Path, show_coverage: bool, output_format: str) -> None:
-    """Validate every lesson, quiz, scheme, glossary and course; print a summary."""
-    project = load_or_exit(root)
+def check(root: Path, files: tuple[Path, ...], course: Path | None, show_coverage: bool, output_format: str) -> None:
+    """Validate every lesson, quiz, scheme, glossary and course; print a summary.
+
+    With FILES, only those files and the files they refer to; with --course, only what that course uses.
+    """
+    project = load_or_exit(root, _content_files(root, files), _content_files(root, (course,))[0] if course else None)
+    if project.warnings:
+        click.echo(
+            f"not checked: {len(project.warnings)} problem(s) in other files; `check` with no files lists them",
+            err=True,
+        )
     if show_coverage:
         from ..coverage import coverage, report
 
@@ -60,3 +76,16 @@ def check(root: Path, show_coverage: bool, output_format: str) -> None:
     if schemes:
         click.echo("exercises per scheme: " + ", ".join(f"{s} {schemes[s]}" for s in sorted(project.schemes)))
     click.echo("errors: 0")
+
+
+def _content_files(root: Path, files: tuple[Path, ...]) -> tuple[Path, ...]:
+    """FILES as given on the command line (relative to the current folder), each a content file of `root`."""
+    found = []
+    for file in files:
+        if not file.is_file():
+            raise click.UsageError(f"no such file: {file}")
+        real = file.resolve()
+        if root.resolve() not in real.parents or real.suffix not in (".yml", ".yaml"):
+            raise click.UsageError(f"{file} is not a content file of the project in {root} (a .yml file inside it)")
+        found.append(real)
+    return tuple(found)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ..errors import ContentError
-from ..model import Calculation, Classify, Numeric
+from ..model import Calculation, Classify, Course, Numeric
 from ..model.assemble import course_lessons, course_quizzes
 from ..model.formulas import FORMULAS, MAX_NUMBER, CalculationError, compute
 from ..model.project import Project
@@ -14,15 +15,15 @@ from .scheme_checks import located_error as _error
 from .yamlsource import Loc
 
 
-def check_project(project: Project) -> list[ContentError]:
-    """Every cross-file problem of the pool, as ContentErrors."""
+def check_project(project: Project, courses: Iterable[Course] | None = None) -> list[ContentError]:
+    """Every cross-file problem of the pool, as ContentErrors; course rules for `courses` (default: all)."""
     errors: list[ContentError] = []
     errors += _check_references(project)
     errors += _check_glossary(project)
     for scheme in project.schemes.values():
         errors += check_scheme(project, scheme)
     errors += _check_exercises(project)
-    for course in project.courses.values():
+    for course in project.courses.values() if courses is None else courses:
         if course.check_objectives:
             errors += _check_objectives(project, course.id)
         errors += _check_skills(project, course.id)

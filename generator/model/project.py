@@ -13,6 +13,7 @@ from .quiz import Quiz
 from .scheme import Scheme
 
 if TYPE_CHECKING:  # positions come from the loader; the model does not depend on it
+    from ..errors import ContentError
     from ..load.yamlsource import SourceMap
 
 
@@ -40,6 +41,8 @@ class Project:
     course_files: dict[str, str] = field(default_factory=dict)
     #: glossary term index -> where it is defined.
     term_where: list[Located] = field(default_factory=list)
+    #: Problems that do not stop this run: a broken file the course does not use, a draft left out.
+    warnings: list[ContentError] = field(default_factory=list)
 
     def questions(self) -> dict[str, tuple[Quiz, Question]]:
         """Every question by id, with its quiz."""

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..errors import ContentErrors
+from ..errors import ContentError, ContentErrors
 from ..model import Course, Lesson, Quiz
 from ..model.assemble import course_lessons, course_quizzes
 from ..model.course import skill_name
@@ -33,6 +33,8 @@ class RenderSettings:
     use_directory_urls: bool = True
     #: "instructor" adds answers, answer keys and facilitator notes; "trainee" (the default) never does.
     edition: Literal["trainee", "instructor"] = "trainee"
+    #: Include lessons and quizzes marked `draft: true` (the live preview does; builds do not).
+    drafts: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class SiteOutput:
     pages: list[GeneratedPage]
     assets: dict[str, bytes]
     nav: list[Any]
+    #: Problems that did not stop the build (broken files the course does not use, drafts left out).
+    warnings: list[ContentError] = field(default_factory=list)
 
 
 @dataclass
@@ -90,8 +94,8 @@ class RenderContext:
             # Glossary terms become tooltips in lessons only; in a quiz they could give answers away.
             lesson_md=MarkdownRenderer(extensions, configs, glossary),
             quiz_md=MarkdownRenderer(extensions, configs),
-            lessons=course_lessons(project, course),
-            quizzes=course_quizzes(project, course),
+            lessons=course_lessons(project, course, settings.drafts),
+            quizzes=course_quizzes(project, course, settings.drafts),
         )
 
     @property

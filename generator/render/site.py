@@ -73,4 +73,10 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
         assets[INSTRUCTOR_CSS] = resources.files("generator").joinpath("runtime", "instructor.css").read_bytes()
     assets |= {f"schema/{name}": data for name, data in schemas().items()}
     title = course.title + (edition_strings(settings.language)["title_suffix"] if ctx.instructor else "")
-    return SiteOutput(title=chrome_title(title), pages=pages, assets=assets, nav=build_nav(ctx, drills))
+    return SiteOutput(
+        title=chrome_title(title),
+        pages=pages,
+        assets=assets,
+        nav=build_nav(ctx, drills),
+        warnings=list(project.warnings),
+    )

@@ -21,8 +21,9 @@ class TermRow:
 def build_glossary_page(ctx: RenderContext) -> GeneratedPage:
     """The glossary, sorted by term; a term's lesson is linked when the course includes it."""
     rows = []
+    shown = {lesson.id: lesson for lesson in ctx.lessons}  # drafts left out of a build are not linked
     for term in sorted(ctx.project.terms, key=lambda t: t.term):
-        lesson = ctx.project.lessons[term.lesson] if term.lesson in ctx.course.lessons else None
+        lesson = shown.get(term.lesson or "")
         href = ctx.link(lesson_path(lesson), GLOSSARY) if lesson else None
         rows.append(TermRow(term.term, term.definition, term.aliases, lesson, href))
     return GeneratedPage(GLOSSARY, ctx.text["glossary"], ctx.render("glossary.md.j2", terms=rows))
