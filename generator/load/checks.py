@@ -10,6 +10,7 @@ from ..model import Calculation, Classify, Course, Numeric
 from ..model.assemble import course_lessons, course_quizzes
 from ..model.formulas import FORMULAS, MAX_NUMBER, CalculationError, compute
 from ..model.project import Project
+from .references import check_course_links, check_references, references
 from .scheme_checks import check_scheme
 from .scheme_checks import located_error as _error
 from .yamlsource import Loc
@@ -19,6 +20,8 @@ def check_project(project: Project, courses: Iterable[Course] | None = None) -> 
     """Every cross-file problem of the pool, as ContentErrors; course rules for `courses` (default: all)."""
     errors: list[ContentError] = []
     errors += _check_references(project)
+    refs = references(project)
+    errors += check_references(project, refs, project.images_dir or project.root / "lessons/images")
     errors += _check_glossary(project)
     for scheme in project.schemes.values():
         errors += check_scheme(project, scheme)
@@ -27,6 +30,7 @@ def check_project(project: Project, courses: Iterable[Course] | None = None) -> 
         if course.check_objectives:
             errors += _check_objectives(project, course.id)
         errors += _check_skills(project, course.id)
+        errors += check_course_links(project, course, refs)
     return errors
 
 

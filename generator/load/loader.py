@@ -101,6 +101,7 @@ def _finish(pool: Pool, wanted: set[str] | None, courses: list[Course] | None) -
 
 
 #: A top-level `id:` or `lesson:` line, read from a file that is not valid YAML.
+_PEEK_BYTES = 65_536
 _TOP_FIELD = re.compile(r"^(id|lesson):[ \t]*[\"']?([^\s\"'#]+)", re.MULTILINE)
 
 
@@ -110,7 +111,8 @@ def _peek(path: Path, data: Any) -> tuple[str | None, str | None]:
         ident, lesson = data.get("id"), data.get("lesson")
         return (ident if isinstance(ident, str) else None), (lesson if isinstance(lesson, str) else None)
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        with path.open("rb") as file:  # the top of the file: a refused 5 MB file is not read again whole
+            text = file.read(_PEEK_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return None, None
     found: dict[str, str] = {}
@@ -121,7 +123,7 @@ def _peek(path: Path, data: Any) -> tuple[str | None, str | None]:
 
 def read_pool(root: Path, layout: Layout) -> Pool:
     """Read and validate every content file under `root`; cross-file checks are left to the caller."""
-    project = Project(root=root)
+    project = Project(root=root, images_dir=root / layout.images)
     pool = Pool(project)
     errors = pool.errors
 

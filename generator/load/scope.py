@@ -17,6 +17,7 @@ from ..errors import ContentError
 from ..model import Classify, Course
 from ..model.assemble import course_lessons
 from ..model.project import Project
+from .references import check_course_links, references
 from .scheme_checks import located_error
 
 if TYPE_CHECKING:
@@ -149,4 +150,10 @@ def draft_warnings(project: Project, course: Course) -> list[ContentError]:
             warnings.append(
                 located_error(project, quiz.id, ("draft",), f"quiz {quiz.id!r} is a draft: left out of this build")
             )
+    # Links from published pages to drafts: the build shows their text without a link.
+    for error in check_course_links(project, course, references(project), drafts=False):
+        message = error.message.replace(
+            f"which course {course.id!r} does not include", "a draft left out of this build"
+        )
+        warnings.append(replace(error, message=f"{message}: the link shows as plain text"))
     return warnings

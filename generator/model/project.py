@@ -30,6 +30,8 @@ class Project:
     """Everything under the content folders, validated one file at a time."""
 
     root: Path
+    #: The folder of pictures that texts show as `images/NAME` (Layout.images under the root).
+    images_dir: Path | None = None
     lessons: dict[str, Lesson] = field(default_factory=dict)
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     schemes: dict[str, Scheme] = field(default_factory=dict)

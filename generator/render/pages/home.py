@@ -25,6 +25,7 @@ class PathRow:
 
 def build_home_page(ctx: RenderContext) -> GeneratedPage:
     """The home page, titled after the course."""
+    ctx.at(HOME)
     rows = [
         PathRow(
             n,

@@ -30,7 +30,7 @@ def build_quiz_pages(ctx: RenderContext) -> list[GeneratedPage]:
 
 def build_quiz_page(ctx: RenderContext, quiz: Quiz) -> GeneratedPage:
     """One quiz page (raises MarkError for a blank or cue outside the question's text)."""
-    path = quiz_path(quiz)
+    path = ctx.at(quiz_path(quiz))
     ctx.quiz_md.prime(model_texts(quiz))
     skills = ctx.skill_names([s for q in quiz.questions for s in q.skills])
     views, keys = question_views(quiz, ctx.quiz_md, ctx.project.schemes, ctx.text, ctx.settings.language, skills)
