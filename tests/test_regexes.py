@@ -93,7 +93,9 @@ def _regex_errors(tmp_path: Path, pattern: str, accept: str = "用得着") -> li
     ],
 )
 def test_bad_regexes_are_refused_at_load(tmp_path: Path, pattern: str, message: str) -> None:
-    assert _regex_errors(tmp_path, pattern) == [f"quizzes/M1-quiz.yml:31:16: questions[3].blanks[0].regex: {message}"]
+    assert _regex_errors(tmp_path, pattern) == [
+        f"quizzes/M1-quiz.yml:31:16: questions[3].blanks[0].regex (question 4): {message}"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -280,7 +282,12 @@ def _node(script: str, payload: object) -> object:
     node = shutil.which("node")
     assert node, "node is needed to compare with a browser's regex engine"
     done = subprocess.run(
-        [node, "-e", script], input=json.dumps(payload), capture_output=True, text=True, timeout=int(os.environ.get("NODE_TIMEOUT", "120")), check=True
+        [node, "-e", script],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        timeout=int(os.environ.get("NODE_TIMEOUT", "120")),
+        check=True,
     )
     return json.loads(done.stdout)
 
