@@ -200,3 +200,29 @@ def test_the_sanitiser_lets_through_local_pictures_only(html: str, expected: str
     links = Links(pages={"lesson:M1": "lessons/M1.md"}, terms={}, page="lessons/M1.md")
     assert sanitize(html, links=links) == expected
     assert "src=" not in sanitize(html)  # without a resolver, no picture keeps a source
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '<img src=x onerror="window.__xss=1" alt="XSSMARK">',
+        "![XSSMARK](javascript:window.__xss=1)",
+        '![XSSMARK](x" onerror="window.__xss=1)',
+        "<img src=https://evil.example/pixel.png>",
+        '<p>文字 <img src=x alt="b"></p>',
+    ],
+)
+def test_hostile_pictures_are_refused_when_loaded(tmp_path: Path, payload: str) -> None:
+    """The browser test's corpus uses a local picture; these forms never reach a page at all."""
+    root = copy_mini(tmp_path)
+    replace_in(root / "lessons/M1.yml", BODY, payload)  # the body is a block scalar: written as is
+    found = errors_of(root)
+    assert len(found) == 1 and found[0].startswith("lessons/M1.yml:14:11: sections[0].body: image "), found
+
+
+def test_a_title_is_plain_text_and_not_checked_for_pictures(tmp_path: Path) -> None:
+    root = copy_mini(tmp_path)
+    replace_in(root / "lessons/M1.yml", "title: 三个字母", "title: 用 <img src=x> 写的标题")
+    from generator.load import load_project
+
+    assert load_project(root).lessons["M1"].sections[0].title == "用 <img src=x> 写的标题"

@@ -64,12 +64,38 @@ class _Collector(HTMLParser):
             self.found.append(("a", values["href"] or "", None))
 
 
+#: Fields shown as plain text (titles, labels, names) or used as data (answers, ids): never Markdown, so
+#: `<img>` or `[x](lesson:L1)` written there is text, not a picture or a link.
+PLAIN_FIELDS = frozenset(
+    {
+        "id",
+        "title",
+        "caption",
+        "steps",
+        "label",
+        "term",
+        "definition",
+        "aliases",
+        "avoid",
+        "accept",
+        "synonyms",
+        "regex",
+        "quote",
+        "unit",
+        "formula",
+        "name",
+    }
+)
+
+
 def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every Markdown text inside `value`, with its path."""
     if isinstance(value, str):
         yield loc, value
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from _strings(getattr(value, name), (*loc, name))
+            if name not in PLAIN_FIELDS:
+                yield from _strings(getattr(value, name), (*loc, name))
     elif isinstance(value, (list, tuple)):
         for n, item in enumerate(value):
             yield from _strings(item, (*loc, n))
