@@ -166,3 +166,12 @@ def test_a_draft_lesson_is_absent_from_the_built_site(make_project: SiteFactory)
     assert not (site / "lessons/M2").exists() and not (site / "quizzes/M2-quiz").exists()
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "第二课" not in home and "lessons/M2" not in home
+
+
+def test_question_banks_leave_drafts_out(pool: Path) -> None:
+    from generator.banks.export import banks_of, load_course
+
+    replace_in(pool / "quizzes/M1-extra.yml", "lesson: M1", "lesson: M1\ndraft: true")
+    project, course = load_course(pool, "course.yml")
+    names = {bank.id for bank in banks_of(project, course)}
+    assert "M1-quiz" in names and "M1-extra" not in names
