@@ -175,3 +175,20 @@ def test_question_banks_leave_drafts_out(pool: Path) -> None:
     project, course = load_course(pool, "course.yml")
     names = {bank.id for bank in banks_of(project, course)}
     assert "M1-quiz" in names and "M1-extra" not in names
+
+
+def test_check_file_reports_an_unknown_id_in_that_file(pool: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unknown id used in several files is one error; `check FILE` puts it in the file asked about."""
+    monkeypatch.chdir(pool)
+    replace_in(pool / "lessons/M2.yml", "id: M2", "id: M2-renamed")
+    code, _, err = run(pool, "check", "quizzes/M2-quiz.yml")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "quizzes/M2-quiz.yml:3:9: lesson: unknown lesson 'M2' (did you mean 'M2-renamed'?); "
+        "also used at courses/other.yml:3 (lessons[0])"
+    )
+    code, _, err = run(pool, "check")
+    assert err.splitlines()[0] == (
+        "courses/other.yml:3:11: lessons[0]: unknown lesson 'M2' (did you mean 'M2-renamed'?); "
+        "also used at quizzes/M2-quiz.yml:3 (lesson)"
+    )

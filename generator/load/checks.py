@@ -17,13 +17,18 @@ from .scheme_checks import located_error as _error
 from .yamlsource import Loc
 
 
-def check_project(project: Project, courses: Iterable[Course] | None = None) -> list[ContentError]:
-    """Every cross-file problem of the pool, as ContentErrors; course rules for `courses` (default: all)."""
+def check_project(
+    project: Project, courses: Iterable[Course] | None = None, files: set[str] | None = None
+) -> list[ContentError]:
+    """Every cross-file problem of the pool, as ContentErrors; course rules for `courses` (default: all).
+
+    `files`: the files being checked, where an error that could be reported in several files goes.
+    """
     refs = references(project)
     errors = check_references(project, refs, project.images_dir or project.root / "lessons/images")
     # An id that no file defines (a lesson renamed, say) is reported once, where it is first used; the
     # checks below would only repeat it in other words (every question then "assesses no objective").
-    unknown = check_ids(project)
+    unknown = check_ids(project, files)
     if unknown:
         return unknown + errors
     errors += _check_glossary(project)

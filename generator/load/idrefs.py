@@ -17,8 +17,11 @@ from ..model.project import Project
 from .scheme_checks import located_error
 
 
-def check_ids(project: Project) -> list[ContentError]:
-    """Unknown ids (one error each), lessons listed twice, quizzes of lessons a course leaves out."""
+def check_ids(project: Project, files: set[str] | None = None) -> list[ContentError]:
+    """Unknown ids (one error each), lessons listed twice, quizzes of lessons a course leaves out.
+
+    An unknown id is reported at its first use in `files` when it has one there (`check FILE` shows it).
+    """
     uses: dict[tuple[str, str], list[ContentError]] = defaultdict(list)
     errors: list[ContentError] = []
 
@@ -60,7 +63,8 @@ def check_ids(project: Project) -> list[ContentError]:
     known = {"lesson": list(project.lessons), "quiz": list(project.quizzes), "question": list(questions)}
     referenced = _referenced(project)
     for (kind, ident), found in uses.items():
-        first, *others = sorted(found)
+        ordered = sorted(found, key=lambda e: (files is not None and e.file not in files, e))
+        first, *others = ordered
         # After a rename the new id is usually the one nothing refers to yet.
         orphans = [k for k in known[kind] if k not in referenced[kind]]
         message = f"unknown {kind} {ident!r}{_suggest(ident, known[kind], orphans)}"
@@ -82,9 +86,14 @@ def _referenced(project: Project) -> dict[str, set[str]]:
 
 
 def _suggest(ident: str, known: Iterable[str], orphans: list[str]) -> str:
-    """' (did you mean 'X'?)' for the closest known id, or the only one nothing refers to; else the known ids."""
+    """' (did you mean 'X'?)' for the id nothing refers to yet (the closest, if several), else the closest
+    known id; without one, the known ids."""
     names = sorted(known)
-    close = difflib.get_close_matches(ident, names, n=1, cutoff=0.5) or (orphans if len(orphans) == 1 else [])
+    close = (
+        difflib.get_close_matches(ident, orphans, n=1, cutoff=0.5)
+        or (orphans if len(orphans) == 1 else [])
+        or difflib.get_close_matches(ident, names, n=1, cutoff=0.5)
+    )
     if close:
         return f" (did you mean {close[0]!r}?)"
     return f"; known: {', '.join(names[:12])}{' …' if len(names) > 12 else ''}" if names else "; none are defined"

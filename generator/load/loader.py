@@ -93,7 +93,7 @@ def _finish(pool: Pool, wanted: set[str] | None, courses: list[Course] | None) -
     # Cross-file checks only once every file in scope is valid: a broken file would otherwise show up
     # again as a cascade of "unknown lesson" errors in every file that refers to it.
     if not errors:
-        found = checks.check_project(project, courses)
+        found = checks.check_project(project, courses, wanted)
         errors = [e for e in found if wanted is None or e.file in wanted]
     if errors:
         raise ContentErrors(errors)
