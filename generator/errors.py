@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+#: A field path inside a quiz's question: paths count from 0, the quiz page numbers questions from 1.
+_QUESTION = re.compile(r"^questions\[(\d+)\]")
 
 
 @dataclass(frozen=True, order=True)
@@ -20,7 +25,13 @@ class ContentError:
     def __str__(self) -> str:
         # Column 0 means "no column": template errors (Jinja reports lines only).
         where = f"{self.file}:{self.line}:{self.column}" if self.column else f"{self.file}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return f"{where}: {self.shown_field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+    @property
+    def shown_field(self) -> str:
+        """The field path, with a question's number as the page shows it (counted from 1) next to it."""
+        match = _QUESTION.match(self.field)
+        return f"{self.field} (question {int(match.group(1)) + 1})" if match else self.field
 
 
 @dataclass(frozen=True, order=True)
@@ -43,6 +54,13 @@ class ContentErrors(Exception):
         lines = [str(e) for e in self.errors]
         lines.append(f"{len(self.errors)} error(s) in course content")
         return "\n".join(lines)
+
+
+def warning_report(warnings: Sequence[ContentError]) -> str:
+    """Problems that did not stop a run, one per line as `file:line:col: field: warning: message`
+    ('' when there are none)."""
+    shown = {ContentWarning(w.file, w.line, w.column, w.field, w.message) for w in warnings}
+    return "\n".join(str(w) for w in sorted(shown))
 
 
 def display_path(path: Path, root: Path) -> str:

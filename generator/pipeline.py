@@ -10,8 +10,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import ContentError, ContentErrors, display_path
+from .errors import ContentError, ContentErrors, ContentWarning, display_path
 from .load import Layout, load_project
+from .load.exam_checks import check_final_exam
+from .load.scope import draft_warnings, outside_warning
 from .model import Course
 from .model.project import Project
 from .render.markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS
@@ -32,6 +34,8 @@ class BuildInputs:
     layout: Layout = Layout()  # noqa: RUF009 (Layout is a frozen dataclass)
     #: "instructor" renders answers, answer keys and facilitator notes (see RenderSettings.edition).
     edition: Literal["trainee", "instructor"] = "trainee"
+    #: Include lessons and quizzes marked `draft: true`: the live preview does, builds do not.
+    drafts: bool = False
 
     def watched(self) -> list[Path]:
         """Folders and files whose changes should trigger a rebuild."""
@@ -73,7 +77,9 @@ def load_course(inputs: BuildInputs) -> tuple[Project, Course, RenderSettings]:
     manifest = inputs.root / inputs.course
     if manifest.resolve().parent != (inputs.root / layout.courses).resolve():
         layout = replace(layout, course=inputs.course)  # a manifest outside courses/ is loaded by name
-    project = load_project(inputs.root, layout)
+    # Only what this course uses must be valid: a broken file elsewhere is a warning, not a stop.
+    project = load_project(inputs.root, layout, course=manifest)
+    project.warnings = [w if isinstance(w, ContentWarning) else outside_warning(w) for w in project.warnings]
     course_id = project.course_files.get(display_path(manifest, inputs.root))
     if course_id is None:
         raise ContentErrors(
@@ -88,6 +94,13 @@ def load_course(inputs: BuildInputs) -> tuple[Project, Course, RenderSettings]:
             ]
         )
     course = project.courses[course_id]
+    if not inputs.drafts:
+        project.warnings += draft_warnings(project, course)
+        # Drafts left out may leave the final exam's blueprint short: warn (the page then draws without it).
+        project.warnings += [
+            replace(e, message=f"{e.message} (with the drafts left out)")
+            for e in check_final_exam(project, course, drafts=False)
+        ]
     settings = RenderSettings(
         # The UI follows the site's theme.language unless the course names its own language.
         language=course.language or inputs.language,
@@ -96,5 +109,6 @@ def load_course(inputs: BuildInputs) -> tuple[Project, Course, RenderSettings]:
         templates_dir=inputs.templates_dir,
         use_directory_urls=inputs.use_directory_urls,
         edition=inputs.edition,
+        drafts=inputs.drafts,
     )
     return project, course, settings

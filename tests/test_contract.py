@@ -36,7 +36,7 @@ def test_an_undeclared_skill_is_rejected_with_file_and_line(tmp_path: Path) -> N
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / QUIZ, "    skills: [MAN]\n", "    skills: [MAN, closing]\n")
     assert errors_of(root) == [
-        "quizzes/M1-quiz.yml:14:19: questions[0].skills[1]: skill 'closing' is not declared in course 'mini': "
+        "quizzes/M1-quiz.yml:14:19: questions[0].skills[1] (question 1): skill 'closing' is not declared in course 'mini': "
         "add it to `skills:` in course.yml with its display name; known: MAN"
     ]
 
@@ -80,23 +80,23 @@ def test_a_skill_name_needs_a_language(tmp_path: Path) -> None:
         (
             "items: [一, 二, 三]",
             "items: [一, 二, 一]",
-            "quizzes/M1-quiz.yml:34:51: questions[5].items: item 3 repeats item 1 ('一'): two equal items could be "
+            "quizzes/M1-quiz.yml:34:51: questions[5].items (question 6): item 3 repeats item 1 ('一'): two equal items could be "
             "put either way round; make each one different",
         ),
         (
             "{left: A, right: 决策权}",
             "{left: M, right: 决策权}",
-            "quizzes/M1-quiz.yml:38:12: questions[6].pairs: left item 2 repeats left item 1 ('M')",
+            "quizzes/M1-quiz.yml:38:12: questions[6].pairs (question 7): left item 2 repeats left item 1 ('M')",
         ),
         (
             "{left: A, right: 决策权}",
             "{left: A, right: 购买力}",
-            "quizzes/M1-quiz.yml:38:12: questions[6].pairs: right-hand item 2 repeats right-hand item 1 ('购买力')",
+            "quizzes/M1-quiz.yml:38:12: questions[6].pairs (question 7): right-hand item 2 repeats right-hand item 1 ('购买力')",
         ),
         (
             "distractors: [包装]",
             "distractors: [决策权]",
-            "quizzes/M1-quiz.yml:39:18: questions[6].distractors: right-hand item 3 repeats right-hand item 2 ('决策权')",
+            "quizzes/M1-quiz.yml:39:18: questions[6].distractors (question 7): right-hand item 3 repeats right-hand item 2 ('决策权')",
         ),
     ],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,50 +23,50 @@ CASES = [
     pytest.param(
         "            next: mailed",
         "            next: mailde",
-        "46:19: questions[0].nodes[1].choices[1].next: next 'mailde' names no node or ending of this dialogue",
+        "46:19: questions[0].nodes[1].choices[1].next (question 1): next 'mailde' names no node or ending of this dialogue",
         id="unknown next",
     ),
     pytest.param(
         "      - id: mailed",
         "      - id: hangup",
-        "57:13: questions[0].endings[2].id: id 'hangup' is already used by endings[1] of this dialogue",
+        "57:13: questions[0].endings[2].id (question 1): id 'hangup' is already used by endings[1] of this dialogue",
         id="duplicate id",
     ),
     pytest.param(
         "    start: greet",
         "    start: hello",
-        "16:12: questions[0].start: start 'hello' names no node of this dialogue; known: greet, need",
+        "16:12: questions[0].start (question 1): start 'hello' names no node of this dialogue; known: greet, need",
         id="unknown start",
     ),
     pytest.param(
         "      - id: need\n",
         "      - id: need\n        speaker: boss\n",
-        "39:18: questions[0].nodes[1].speaker: speaker 'boss' is not listed in speakers: customer",
+        "39:18: questions[0].nodes[1].speaker (question 1): speaker 'boss' is not listed in speakers: customer",
         id="unknown speaker",
     ),
     pytest.param(
         "          quote: 哪位",
         "          quote: 是谁",
-        "21:18: questions[0].nodes[0].cue.quote: quote '是谁' does not occur in says",
+        "21:18: questions[0].nodes[0].cue.quote (question 1): quote '是谁' does not occur in says",
         id="cue quote not in says",
     ),
     pytest.param(
         "            next: greet\n            retry: true",
         "            next: booked\n            retry: true",
-        "34:19: questions[0].nodes[0].choices[2].next: a retry link goes back to a node; 'booked' is an ending",
+        "34:19: questions[0].nodes[0].choices[2].next (question 1): a retry link goes back to a node; 'booked' is an ending",
         id="retry link to an ending",
     ),
     pytest.param(
         "            next: mailed\n            points: 1\n            feedback: 寄资料很少换来面谈：电话的目的是约时间。",
         "            next: booked\n            points: 1\n            feedback: 用对方关心的结果开头，再给出具体时间，约见就容易成功。",
-        "45:13: questions[0].nodes[1].choices[1]: choice 2 leads to 'booked' with the same feedback as choice 1: "
+        "45:13: questions[0].nodes[1].choices[1] (question 1): choice 2 leads to 'booked' with the same feedback as choice 1: "
         "a copy-paste slip? Give each choice its own feedback",
         id="copy-pasted choice",
     ),
     pytest.param(
         "      - id: mailed",
         "      - id: lost\n        outcome: 没下文\n        debrief: 没有下文。\n      - id: mailed",
-        "57:13: questions[0].endings[2].id: ending 'lost' cannot be reached from start 'greet'",
+        "57:13: questions[0].endings[2].id (question 1): ending 'lost' cannot be reached from start 'greet'",
         id="unreachable ending",
     ),
     pytest.param(
@@ -73,38 +74,38 @@ CASES = [
         "      - id: aside\n        says: 还有事吗？\n        choices:\n"
         "          - {say: 没有了, next: booked, feedback: 好。}\n          - {say: 再见, next: hangup, feedback: 好吧。}\n"
         "    endings:",
-        "49:13: questions[0].nodes[2].id: node 'aside' cannot be reached from start 'greet'",
+        "49:13: questions[0].nodes[2].id (question 1): node 'aside' cannot be reached from start 'greet'",
         id="unreachable node",
     ),
     pytest.param(
         "            next: greet\n            retry: true\n",
         "            next: greet\n",
-        "34:19: questions[0].nodes[0].choices[2].next: next 'greet' goes back to an earlier node and makes a loop: "
+        "34:19: questions[0].nodes[0].choices[2].next (question 1): next 'greet' goes back to an earlier node and makes a loop: "
         "every path must end; mark a deliberate way back with retry: true",
         id="loop without retry",
     ),
     pytest.param(
         ("            next: booked\n", "            next: mailed\n"),
         ("            next: greet\n            retry: true\n",) * 2,
-        "38:13: questions[0].nodes[1].id: node 'need' leads to no ending (retry links aside): every path must end",
+        "38:13: questions[0].nodes[1].id (question 1): node 'need' leads to no ending (retry links aside): every path must end",
         id="dead end",
     ),
     pytest.param(
         "        success: true",
         "        success: false",
-        "49:5: questions[0].endings: no ending has success: true; at least one ending must count as success",
+        "49:5: questions[0].endings (question 1): no ending has success: true; at least one ending must count as success",
         id="no success ending",
     ),
     pytest.param(
         "    max_turns: 2",
         "    max_turns: 1",
-        "11:16: questions[0].max_turns: max_turns is 1 but the longest path takes 2 choices (greet → need → booked)",
+        "11:16: questions[0].max_turns (question 1): max_turns is 1 but the longest path takes 2 choices (greet → need → booked)",
         id="longer than max_turns",
     ),
     pytest.param(
         "    points: 5",
         "    points: 6",
-        "10:13: questions[0].points: points is 6 but the best path scores 5 (greet → need → booked); "
+        "10:13: questions[0].points (question 1): points is 6 but the best path scores 5 (greet → need → booked); "
         "points must equal the best path's score",
         id="points differ from the best path",
     ),
@@ -112,13 +113,13 @@ CASES = [
         "          - say: 那我先给您寄一份资料吧。\n            next: mailed\n            points: 1\n"
         "            feedback: 寄资料很少换来面谈：电话的目的是约时间。\n",
         "",
-        "40:9: questions[0].nodes[1].choices: a node offers 2 to 4 choices; found 1",
+        "40:9: questions[0].nodes[1].choices (question 1): a node offers 2 to 4 choices; found 1",
         id="one choice",
     ),
     pytest.param(
         "            skills: [recall]",
         "            skills: [closing]",
-        "28:22: questions[0].nodes[0].choices[0].skills[0]: skill 'closing' is not declared in course 'mini': "
+        "28:22: questions[0].nodes[0].choices[0].skills[0] (question 1): skill 'closing' is not declared in course 'mini': "
         "add it to `skills:` in course.yml with its display name; known: MAN, recall",
         id="undeclared skill of a reply",
     ),
@@ -180,6 +181,7 @@ def test_the_authoring_guide_lists_every_check_with_its_message() -> None:
     guide = (ROOT / "docs/authoring.md").read_text(encoding="utf-8")
     for case in CASES:
         field, message = str(case.values[2]).split(": ", 2)[1:]
+        field = re.sub(r" \(question \d+\)$", "", field)  # the number the page shows, not part of the path
         # The guide shortens the field path to its end, and the skill message before its advice.
         assert f"{field.rsplit('.', 2)[-1]}: {message.split(': add it', 1)[0]}" in guide, case.id
 

@@ -206,7 +206,7 @@ def test_a_numeric_unit_is_limited_like_any_short_text(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-quiz.yml", "unit: 种", "unit: " + json.dumps("- " * 2_000))
     assert errors_of(root) == [
-        "quizzes/M1-quiz.yml:33:68: questions[4].unit: 3,999 characters is too long: this "
+        "quizzes/M1-quiz.yml:33:68: questions[4].unit (question 5): 3,999 characters is too long: this "
         "field takes at most 2,000 (shorten it)"
     ]
 

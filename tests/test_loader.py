@@ -30,7 +30,7 @@ def test_unknown_field_suggests_the_right_one(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-quiz.yml", "    explanation: A 是 authority。", "    explanaton: A 是 authority。")
     assert errors_of(root) == [
-        "quizzes/M1-quiz.yml:12:5: questions[0].explanaton: unknown field 'explanaton' (did you mean 'explanation'?)"
+        "quizzes/M1-quiz.yml:12:5: questions[0].explanaton (question 1): unknown field 'explanaton' (did you mean 'explanation'?)"
     ]
 
 
@@ -41,7 +41,7 @@ def test_missing_field_and_bad_option_in_one_run(tmp_path: Path) -> None:
     found = errors_of(root)
     assert "lessons/M1.yml:1:1: missing required field 'title'" in found
     assert (
-        "quizzes/M1-quiz.yml:6:5: questions[0]: a single-choice question needs exactly one option with "
+        "quizzes/M1-quiz.yml:6:5: questions[0] (question 1): a single-choice question needs exactly one option with "
         "correct: true, found 0"
     ) in found
     assert len(found) == 2
@@ -51,8 +51,9 @@ def test_unknown_question_type(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-quiz.yml", "type: single", "type: essay")
     assert errors_of(root) == [
-        "quizzes/M1-quiz.yml:7:11: questions[0].type: unknown type 'essay'; expected one of 'single', 'multiple', "
-        "'truefalse', 'fill', 'numeric', 'ordering', 'matching', 'categorise', 'classify', 'calc', 'dialogue'"
+        "quizzes/M1-quiz.yml:7:11: questions[0].type (question 1): unknown type 'essay'; expected one of 'single', "
+        "'multiple', 'truefalse', 'fill', 'numeric', 'ordering', 'matching', 'categorise', 'classify', 'calc', "
+        "'dialogue'"
     ]
 
 
@@ -60,7 +61,7 @@ def test_fill_blank_count_must_match(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-quiz.yml", "“{_}”和“{_}”", "“{_}”")
     assert errors_of(root) == [
-        "quizzes/M1-quiz.yml:26:5: questions[3]: the prompt has 1 blank(s) written as {_} but 2 blanks are listed"
+        "quizzes/M1-quiz.yml:26:5: questions[3] (question 4): the prompt has 1 blank(s) written as {_} but 2 blanks are listed"
     ]
 
 
@@ -123,16 +124,34 @@ def test_cross_references(tmp_path: Path) -> None:
     replace_in(root / "quizzes/M1-quiz.yml", "lesson: M1", "lesson: M9")
     replace_in(root / "course.yml", "lessons: [M1]", "lessons: [M1, M2]")
     found = errors_of(root)
-    assert "quizzes/M1-quiz.yml:3:9: lesson: unknown lesson 'M9'; known: M1" in found
-    assert "course.yml:5:15: lessons[1]: unknown lesson 'M2'; known: M1" in found
-    assert len(found) == 2
+    assert found == [
+        "course.yml:5:15: lessons[1]: unknown lesson 'M2' (did you mean 'M1'?)",
+        "quizzes/M1-quiz.yml:3:9: lesson: unknown lesson 'M9' (did you mean 'M1'?)",
+    ]
+
+
+def test_unknown_lesson_after_a_rename_is_one_error(tmp_path: Path) -> None:
+    """Renaming a lesson's id leaves the old id in the quizzes, the course and the glossary: one error, not a cascade."""
+    root = copy_mini(tmp_path, LOADER)
+    replace_in(root / "lessons/M1.yml", "id: M1", "id: MAN-intro")
+    found = errors_of(root)
+    assert found == [
+        "course.yml:5:11: lessons[0]: unknown lesson 'M1' (did you mean 'MAN-intro'?); also used at "
+        "glossary/terms.yml:4 (terms[0].lesson), quizzes/M1-exercises.yml:3 (lesson), quizzes/M1-quiz.yml:3 (lesson)"
+    ]
+    # A renamed question: its id in the objective, once, with the close match.
+    root = copy_mini(tmp_path / "q", LOADER)
+    replace_in(root / "quizzes/M1-quiz.yml", "id: m-q2", "id: m-q2b")
+    assert errors_of(root) == [
+        "lessons/M1.yml:8:25: objectives[0].assessed_by[1]: unknown question 'm-q2' (did you mean 'm-q2b'?)"
+    ]
 
 
 def test_duplicate_ids(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-quiz.yml", "id: m-q2", "id: m-x2")
     assert errors_of(root) == [
-        "quizzes/M1-quiz.yml:15:9: questions[1].id: duplicate id 'm-x2': already used in quizzes/M1-exercises.yml:14"
+        "quizzes/M1-quiz.yml:15:9: questions[1].id (question 2): duplicate id 'm-x2': already used in quizzes/M1-exercises.yml:14"
     ]
 
 
@@ -141,11 +160,11 @@ def test_objective_coverage(tmp_path: Path) -> None:
     replace_in(root / "lessons/M1.yml", "assessed_by: [m-q1, m-q2, m-q3, m-q4, m-q5]", "assessed_by: [m-q1, m-q2]")
     found = errors_of(root)
     assert found == [
-        "quizzes/M1-quiz.yml:25:10: questions[2].id: question 'm-q3' assesses no objective: list it in an "
+        "quizzes/M1-quiz.yml:25:10: questions[2].id (question 3): question 'm-q3' assesses no objective: list it in an "
         "objective's assessed_by in lesson M1",
-        "quizzes/M1-quiz.yml:26:9: questions[3].id: question 'm-q4' assesses no objective: list it in an "
+        "quizzes/M1-quiz.yml:26:9: questions[3].id (question 4): question 'm-q4' assesses no objective: list it in an "
         "objective's assessed_by in lesson M1",
-        "quizzes/M1-quiz.yml:33:10: questions[4].id: question 'm-q5' assesses no objective: list it in an "
+        "quizzes/M1-quiz.yml:33:10: questions[4].id (question 5): question 'm-q5' assesses no objective: list it in an "
         "objective's assessed_by in lesson M1",
     ]
 
@@ -160,7 +179,7 @@ def test_infinite_numbers_are_rejected(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-quiz.yml", "answer: 8,", "answer: .inf,")
     assert errors_of(root) == [
-        "quizzes/M1-quiz.yml:33:59: questions[4].answer: Input should be a finite number; found a number inf"
+        "quizzes/M1-quiz.yml:33:59: questions[4].answer (question 5): Input should be a finite number; found a number inf"
     ]
 
 
@@ -170,9 +189,9 @@ def test_ids_and_skills_may_not_be_javascript_prototype_names(tmp_path: Path) ->
     replace_in(root / "quizzes/M1-quiz.yml", "skills: [MAN]", "skills: [MAN, toString]")
     replace_in(root / "quizzes/M1-quiz.yml", "id: m-q2", "id: constructor")
     assert errors_of(root) == [
-        "quizzes/M1-quiz.yml:14:19: questions[0].skills[1]: 'toString' is a reserved JavaScript name; "
+        "quizzes/M1-quiz.yml:14:19: questions[0].skills[1] (question 1): 'toString' is a reserved JavaScript name; "
         "choose another id",
-        "quizzes/M1-quiz.yml:15:9: questions[1].id: 'constructor' is a reserved JavaScript name; choose another id",
+        "quizzes/M1-quiz.yml:15:9: questions[1].id (question 2): 'constructor' is a reserved JavaScript name; choose another id",
     ]
 
 
@@ -183,11 +202,43 @@ def test_every_prototype_name_is_reserved(tmp_path: Path, name: str) -> None:
     assert f"quizzes/M1-quiz.yml:1:5: id: {name!r} is a reserved JavaScript name; choose another id" in errors_of(root)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'id: M1\ntitle: "MAN 入门\nsummary: 概述\n',
+            "lessons/M1.yml:2:8: invalid YAML: the quoted text that starts here is never closed "
+            '(found unexpected end of stream); add the closing "',
+        ),
+        (
+            "id: M1\ntitle: 'MAN 入门\nsummary: 概述\n",
+            "lessons/M1.yml:2:8: invalid YAML: the quoted text that starts here is never closed "
+            "(found unexpected end of stream); add the closing '",
+        ),
+        (
+            'id: M1\ntitle: "MAN 入门\nsummary: 概述\nkey_points: ["要点"]\n',
+            "lessons/M1.yml:2:8: invalid YAML: the quoted text that starts here is not closed on its line, so it ran "
+            "on to the next \" (line 4), after which YAML found: expected <block end>, but found '<scalar>'; "
+            'add the closing "',
+        ),
+        (
+            "id: M1\nsummary: Step 1: listen\n",
+            "lessons/M1.yml:2:16: invalid YAML: mapping values are not allowed here; put text containing ': ' in "
+            'quotes, e.g. summary: "Step 1: listen"',
+        ),
+    ],
+)
+def test_yaml_mistakes_point_where_they_were_made(tmp_path: Path, text: str, expected: str) -> None:
+    root = copy_mini(tmp_path, LOADER)
+    (root / "lessons/M1.yml").write_text(text, encoding="utf-8")
+    assert errors_of(root) == [expected]
+
+
 def test_did_you_mean_reaches_a_model_inside_a_union_with_text() -> None:
     """A field typed `Model | str` still gets a hint for a misspelt key (the walk used to crash there)."""
     from pydantic import BaseModel, ConfigDict
 
-    from generator.load.loader import _fields_at
+    from generator.load.describe import _fields_at
 
     class Inner(BaseModel):
         model_config = ConfigDict(extra="forbid")

@@ -19,32 +19,32 @@ GIVENS = "givens: {lost: 100, total: 500}"
     [
         (
             "{lost: 1.0e+308, total: 1.0e-10}",
-            "quizzes/M1-exercises.yml:24:20: questions[2].givens.lost: exercise m-x3 (churn_rate): lost = 1e+308 is beyond "
+            "quizzes/M1-exercises.yml:24:20: questions[2].givens.lost (question 3): exercise m-x3 (churn_rate): lost = 1e+308 is beyond "
             "±1e+12; check the givens",
         ),
         (
             "{lost: 100, total: 5.0e-324}",
-            "quizzes/M1-exercises.yml:24:32: questions[2].givens.total: exercise m-x3 (churn_rate): step 2 (= {lost} ÷ "
+            "quizzes/M1-exercises.yml:24:32: questions[2].givens.total (question 3): exercise m-x3 (churn_rate): step 2 (= {lost} ÷ "
             "{total} × 100%): divides by total = 4.94066e-324, which is 0 to two decimals; check the givens",
         ),
         (
             "{lost: 100, total: 1.0e-10}",
-            "quizzes/M1-exercises.yml:24:32: questions[2].givens.total: exercise m-x3 (churn_rate): step 2 (= {lost} ÷ "
+            "quizzes/M1-exercises.yml:24:32: questions[2].givens.total (question 3): exercise m-x3 (churn_rate): step 2 (= {lost} ÷ "
             "{total} × 100%): divides by total = 1e-10, which is 0 to two decimals; check the givens",
         ),
         (
             "{lost: 100, total: 0}",
-            "quizzes/M1-exercises.yml:24:32: questions[2].givens.total: exercise m-x3 (churn_rate): step 2 (= {lost} ÷ "
+            "quizzes/M1-exercises.yml:24:32: questions[2].givens.total (question 3): exercise m-x3 (churn_rate): step 2 (= {lost} ÷ "
             "{total} × 100%): divides by total = 0, which is 0 to two decimals; check the givens",
         ),
         (
             "{lost: 1.0e+11, total: 0.5}",
-            "quizzes/M1-exercises.yml:24:13: questions[2].givens: exercise m-x3 (churn_rate): step 2 (= {lost} ÷ {total} × "
+            "quizzes/M1-exercises.yml:24:13: questions[2].givens (question 3): exercise m-x3 (churn_rate): step 2 (= {lost} ÷ {total} × "
             "100%): lost ÷ total × 100 = 2e+13 is beyond ±1e+12; check the givens",
         ),
         (
             "{lost: .inf, total: 5}",
-            "quizzes/M1-exercises.yml:24:20: questions[2].givens.lost: Input should be a finite number; found a number inf",
+            "quizzes/M1-exercises.yml:24:20: questions[2].givens.lost (question 3): Input should be a finite number; found a number inf",
         ),
     ],
 )
@@ -58,8 +58,8 @@ def test_numeric_answers_and_tolerances_out_of_range(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-quiz.yml", "answer: 8,", "answer: 1.0e+300, tolerance: 2.0e+12,")
     assert errors_of(root) == [
-        "quizzes/M1-quiz.yml:33:59: questions[4].answer: answer 1e+300 is beyond ±1e+12",
-        "quizzes/M1-quiz.yml:33:80: questions[4].tolerance: tolerance 2e+12 is beyond ±1e+12",
+        "quizzes/M1-quiz.yml:33:59: questions[4].answer (question 5): answer 1e+300 is beyond ±1e+12",
+        "quizzes/M1-quiz.yml:33:80: questions[4].tolerance (question 5): tolerance 2e+12 is beyond ±1e+12",
     ]
 
 
@@ -67,7 +67,7 @@ def test_calc_tolerance_out_of_range(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-exercises.yml", GIVENS, GIVENS + "\n    tolerance: 1.0e+300")
     assert errors_of(root) == [
-        "quizzes/M1-exercises.yml:25:16: questions[2].tolerance: tolerance 1e+300 is beyond 1e+12"
+        "quizzes/M1-exercises.yml:25:16: questions[2].tolerance (question 3): tolerance 1e+300 is beyond 1e+12"
     ]
 
 

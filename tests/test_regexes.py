@@ -93,7 +93,9 @@ def _regex_errors(tmp_path: Path, pattern: str, accept: str = "用得着") -> li
     ],
 )
 def test_bad_regexes_are_refused_at_load(tmp_path: Path, pattern: str, message: str) -> None:
-    assert _regex_errors(tmp_path, pattern) == [f"quizzes/M1-quiz.yml:31:16: questions[3].blanks[0].regex: {message}"]
+    assert _regex_errors(tmp_path, pattern) == [
+        f"quizzes/M1-quiz.yml:31:16: questions[3].blanks[0].regex (question 4): {message}"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def test_cue_contradicting_the_answer_fails_with_both_classes(tmp_path: Path) ->
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-exercises.yml", "attribute: money, value: M}", "attribute: money, value: m}")
     assert errors_of(root) == [
-        "quizzes/M1-exercises.yml:12:13: questions[0].answer: the cues give class 'mA' but the answer says 'MA'"
+        "quizzes/M1-exercises.yml:12:13: questions[0].answer (question 1): the cues give class 'mA' but the answer says 'MA'"
     ]
 
 
@@ -53,7 +53,7 @@ def test_quote_must_be_in_the_scenario(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-exercises.yml", "{quote: 公司预算充足,", "{quote: 公司现金充足,")
     assert errors_of(root) == [
-        "quizzes/M1-exercises.yml:10:17: questions[0].cues[0].quote: quote '公司现金充足' does not appear in the "
+        "quizzes/M1-exercises.yml:10:17: questions[0].cues[0].quote (question 1): quote '公司现金充足' does not appear in the "
         "scenario"
     ]
 
@@ -62,8 +62,8 @@ def test_judgment_exercise_needs_answer_and_rationale(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-exercises.yml", "    answer: user\n    rationale: 他是使用者。\n", "")
     assert errors_of(root) == [
-        "quizzes/M1-exercises.yml:14:5: questions[1].answer: scheme role is judgment-based: write the answer",
-        "quizzes/M1-exercises.yml:14:5: questions[1].rationale: scheme role is judgment-based: write the rationale",
+        "quizzes/M1-exercises.yml:14:5: questions[1].answer (question 2): scheme role is judgment-based: write the answer",
+        "quizzes/M1-exercises.yml:14:5: questions[1].rationale (question 2): scheme role is judgment-based: write the rationale",
     ]
 
 
@@ -85,7 +85,7 @@ def test_calc_needs_the_formula_inputs(tmp_path: Path) -> None:
     root = copy_mini(tmp_path, LOADER)
     replace_in(root / "quizzes/M1-exercises.yml", "givens: {lost: 100, total: 500}", "givens: {lost: 100}")
     assert errors_of(root) == [
-        "quizzes/M1-exercises.yml:24:13: questions[2].givens: formula churn_rate takes lost, total; found lost"
+        "quizzes/M1-exercises.yml:24:13: questions[2].givens (question 3): formula churn_rate takes lost, total; found lost"
     ]
 
 

@@ -71,7 +71,7 @@ def load_course(root: Path, course: str) -> tuple[Project, Course]:
     manifest = root / course
     if manifest.resolve().parent != (root / layout.courses).resolve():
         layout = replace(layout, course=course)  # a manifest outside courses/ is loaded by name
-    project = load_project(root, layout)
+    project = load_project(root, layout, course=manifest)  # what the course uses, as a site build
     course_id = project.course_files.get(display_path(manifest, root))
     if course_id is None:
         raise ContentErrors(
@@ -90,7 +90,9 @@ def load_course(root: Path, course: str) -> tuple[Project, Course]:
 
 def banks_of(project: Project, course: Course) -> list[Bank]:
     """One bank per quiz of the course, then one for the whole course; lessons are the categories."""
-    quizzes = [BankQuiz(q, q.lesson, project.lessons[q.lesson].title) for q in course_quizzes(project, course)]
+    # Drafts stay out of question banks as they stay out of every build.
+    chosen = course_quizzes(project, course, drafts=False)
+    quizzes = [BankQuiz(q, q.lesson, project.lessons[q.lesson].title) for q in chosen]
     banks = [Bank(bq.quiz.id, bq.quiz.title, course.title, [bq]) for bq in quizzes]
     return [*banks, Bank(course.id, course.title, course.title, quizzes)]
 

@@ -43,19 +43,13 @@ def _quiet_libraries() -> None:
     jieba.setLogLevel(logging.WARNING)
 
 
-def load_or_exit(root: Path) -> Project:
-    """Load the content pool, or print every content error and exit 1."""
+def load_or_exit(root: Path, files: tuple[Path, ...] = (), course: Path | None = None) -> Project:
+    """Load the content pool (or the part `files` or `course` need), or print every content error and exit 1."""
     try:
-        return load_project(root, Layout())
+        return load_project(root, Layout(), files=files, course=course)
     except ContentErrors as exc:
         click.echo(exc.report(), err=True)
         sys.exit(1)
-
-
-def echo_warnings(project: Project) -> None:
-    """Print the pool's warnings (avoided wordings) to stderr; they never stop a build."""
-    for warning in project.warnings:
-        click.echo(str(warning), err=True)
 
 
 def _register_commands() -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from ..errors import ContentErrors
-from . import CONFIG_HELP, echo_warnings, load_or_exit, main
+from ..errors import ContentErrors, warning_report
+from . import CONFIG_HELP, main
 
 
 @main.command()
@@ -53,8 +53,8 @@ def build(
     if edition == "instructor" and engine != "mkdocs":
         raise click.UsageError("the instructor edition is built with --engine mkdocs")
 
-    # MkDocs would log content errors as one line; report them (and the warnings) here first.
-    echo_warnings(load_or_exit(root))
+    # Content errors of the course come back as ContentErrors (the plugin raises them for build_site);
+    # files the course does not use are not loaded into the build's errors, only into its warnings.
     if not config_file.is_file():
         raise click.UsageError(f"no such config file: {config_file}")
     try:
@@ -132,6 +132,8 @@ def export(root: Path, out: Path, course: str, language: str, no_directory_urls:
         sys.exit(1)
     except UnsafeOutput as exc:
         raise click.UsageError(str(exc)) from None
+    if output.warnings:
+        click.echo(warning_report(output.warnings), err=True)
     click.echo(f"exported {len(output.pages)} pages and {len(output.assets)} assets to {out}")
 
 

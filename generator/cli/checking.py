@@ -9,12 +9,21 @@ from pathlib import Path
 
 import click
 
+from ..errors import ContentWarning, warning_report
 from ..model import QUESTION_TYPES, Classify
 from ..model.project import Project
-from . import echo_warnings, load_or_exit, main
+from . import load_or_exit, main
 
 
 @main.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--course",
+    "course",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Check only what this course manifest uses.",
+)
 @click.option(
     "--coverage",
     "show_coverage",
@@ -31,19 +40,26 @@ from . import echo_warnings, load_or_exit, main
 )
 @click.option("--strict", is_flag=True, help="Exit 1 when there are warnings (words the glossary says to avoid).")
 @click.pass_obj
-def check(root: Path, show_coverage: bool, output_format: str, strict: bool) -> None:
+def check(
+    root: Path, files: tuple[Path, ...], course: Path | None, show_coverage: bool, output_format: str, strict: bool
+) -> None:
     """Validate every lesson, quiz, scheme, glossary and course; print a summary.
 
+    With FILES, only those files and the files they refer to; with --course, only what that course uses.
     Exit 0 with warnings (printed to stderr), unless --strict.
     """
-    project = load_or_exit(root)
-    echo_warnings(project)
-    _report(project, show_coverage, output_format)
-    if strict and project.warnings:
+    project = load_or_exit(root, _content_files(root, files), _content_files(root, (course,))[0] if course else None)
+    wording = [w for w in project.warnings if isinstance(w, ContentWarning)]
+    if wording:
+        click.echo(warning_report(wording), err=True)
+    if others := len(project.warnings) - len(wording):
+        click.echo(f"not checked: {others} problem(s) in other files; `check` with no files lists them", err=True)
+    _report(project, show_coverage, output_format, len(wording))
+    if strict and wording:
         sys.exit(1)
 
 
-def _report(project: Project, show_coverage: bool, output_format: str) -> None:
+def _report(project: Project, show_coverage: bool, output_format: str, warnings: int) -> None:
     if show_coverage:
         from ..coverage import coverage, report
 
@@ -72,4 +88,17 @@ def _report(project: Project, show_coverage: bool, output_format: str) -> None:
     schemes = Counter(q.scheme for q in questions if isinstance(q, Classify))
     if schemes:
         click.echo("exercises per scheme: " + ", ".join(f"{s} {schemes[s]}" for s in sorted(project.schemes)))
-    click.echo(f"errors: 0  warnings: {len(project.warnings)}")
+    click.echo(f"errors: 0  warnings: {warnings}")
+
+
+def _content_files(root: Path, files: tuple[Path, ...]) -> tuple[Path, ...]:
+    """FILES as given on the command line (relative to the current folder), each a content file of `root`."""
+    found = []
+    for file in files:
+        if not file.is_file():
+            raise click.UsageError(f"no such file: {file}")
+        real = file.resolve()
+        if root.resolve() not in real.parents or real.suffix not in (".yml", ".yaml"):
+            raise click.UsageError(f"{file} is not a content file of the project in {root} (a .yml file inside it)")
+        found.append(real)
+    return tuple(found)

@@ -2,76 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ..errors import ContentError
-from ..model import Calculation, Classify, Dialogue, Numeric
+from ..model import Calculation, Classify, Course, Dialogue, Numeric
 from ..model.assemble import course_lessons, course_quizzes
 from ..model.formulas import FORMULAS, MAX_NUMBER, CalculationError, compute
 from ..model.project import Project
 from .exam_checks import check_final_exam
+from .idrefs import check_ids
+from .references import check_course_links, check_references, references
 from .scheme_checks import check_scheme
 from .scheme_checks import located_error as _error
 from .yamlsource import Loc
 
 
-def check_project(project: Project) -> list[ContentError]:
-    """Every cross-file problem of the pool, as ContentErrors."""
-    errors: list[ContentError] = []
-    errors += _check_references(project)
+def check_project(
+    project: Project, courses: Iterable[Course] | None = None, files: set[str] | None = None
+) -> list[ContentError]:
+    """Every cross-file problem of the pool, as ContentErrors; course rules for `courses` (default: all).
+
+    `files`: the files being checked, where an error that could be reported in several files goes.
+    """
+    refs = references(project)
+    errors = check_references(project, refs, project.images_dir or project.root / "lessons/images")
+    # An id that no file defines (a lesson renamed, say) is reported once, where it is first used; the
+    # checks below would only repeat it in other words (every question then "assesses no objective").
+    unknown = check_ids(project, files)
+    if unknown:
+        return unknown + errors
     errors += _check_glossary(project)
     for scheme in project.schemes.values():
         errors += check_scheme(project, scheme)
     errors += _check_exercises(project)
-    for course in project.courses.values():
+    for course in project.courses.values() if courses is None else courses:
         if course.check_objectives:
             errors += _check_objectives(project, course.id)
         errors += _check_skills(project, course.id)
+        errors += check_course_links(project, course, refs)
         errors += check_final_exam(project, course)
-    return errors
-
-
-def _check_references(project: Project) -> list[ContentError]:
-    errors = []
-    for quiz in project.quizzes.values():
-        if quiz.lesson not in project.lessons:
-            errors.append(
-                _error(project, quiz.id, ("lesson",), f"unknown lesson {quiz.lesson!r}{_known(project.lessons)}")
-            )
-    questions = project.questions()
-    for lesson in project.lessons.values():
-        for n, objective in enumerate(lesson.objectives):
-            for m, ref in enumerate(objective.assessed_by):
-                if ref not in questions:
-                    errors.append(
-                        _error(project, lesson.id, ("objectives", n, "assessed_by", m), f"unknown question {ref!r}")
-                    )
-    terms = {name for t in project.terms for name in (t.term, *t.aliases)}
-    if project.terms:
-        for lesson in project.lessons.values():
-            for n, term in enumerate(lesson.terms):
-                if term not in terms:
-                    errors.append(_error(project, lesson.id, ("terms", n), f"term {term!r} is not in the glossary"))
-    for course in project.courses.values():
-        key = f"course:{course.id}"
-        for n, ref in enumerate(course.lessons):
-            if ref not in project.lessons:
-                errors.append(_error(project, key, ("lessons", n), f"unknown lesson {ref!r}{_known(project.lessons)}"))
-        if len(set(course.lessons)) != len(course.lessons):
-            errors.append(_error(project, key, ("lessons",), "a lesson is listed twice"))
-        for n, ref in enumerate(course.quizzes or []):
-            if ref not in project.quizzes:
-                errors.append(_error(project, key, ("quizzes", n), f"unknown quiz {ref!r}{_known(project.quizzes)}"))
-            elif project.quizzes[ref].lesson not in course.lessons:
-                errors.append(
-                    _error(
-                        project,
-                        key,
-                        ("quizzes", n),
-                        f"quiz {ref!r} belongs to lesson {project.quizzes[ref].lesson!r}, "
-                        "which this course does not list",
-                    )
-                )
     return errors
 
 
@@ -93,8 +63,6 @@ def _check_glossary(project: Project) -> list[ContentError]:
                 )
             else:
                 seen[name] = f"{where.source.file}:{where.source.locate(where.prefix)[0]}"
-        if term.lesson is not None and term.lesson not in project.lessons:
-            errors.append(where.source.error((*where.prefix, "lesson"), f"unknown lesson {term.lesson!r}"))
     return errors
 
 

@@ -16,9 +16,12 @@ from .yamlsource import Loc
 BLUEPRINT: Loc = ("final_exam", "blueprint")
 
 
-def check_final_exam(project: Project, course: Course) -> list[ContentError]:
+def check_final_exam(project: Project, course: Course, drafts: bool = True) -> list[ContentError]:
     """The exam's id is no quiz's, and some draw meets the blueprint: enough eligible questions in every
-    lesson, enough for every skill minimum, and (found by the runtime's own search) all at once."""
+    lesson, enough for every skill minimum, and (found by the runtime's own search) all at once.
+
+    `drafts`: whether draft lessons and quizzes count (they do for `check` and the preview; a build
+    without them asks again, see pipeline.load_course)."""
     exam = course.final_exam
     if exam is None:
         return []
@@ -35,7 +38,7 @@ def check_final_exam(project: Project, course: Course) -> list[ContentError]:
                 f"final exam id {exam.id!r} is also a quiz's id: their saved results would mix; choose another id",
             )
         )
-    blueprint, pool = exam.blueprint, exam_pool(project, course, exam)
+    blueprint, pool = exam.blueprint, exam_pool(project, course, exam, drafts)
     per = blueprint.per_lesson
     if per * len(pool) > MAX_EXAM_QUESTIONS:
         errors.append(

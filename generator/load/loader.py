@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import difflib
 import gc
 import os
-from dataclasses import dataclass
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from types import UnionType
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from ..errors import ContentError, ContentErrors, display_path
 from ..model import Course, Dialogue, Glossary, Lesson, Quiz, Scheme
 from ..model.project import Located, Project
-from . import checks, wording
+from . import checks, scope, wording
+from .describe import describe
 from .dialogue_checks import check_dialogue
 from .yamlsource import Loc, SourceMap, load
 
@@ -31,13 +31,40 @@ class Layout:
     glossary: str = "glossary"
     courses: str = "courses"
     course: str = "course.yml"
+    #: Pictures that lesson and quiz text show as `images/NAME` (copied into the site).
+    images: str = "lessons/images"
 
 
-def load_project(root: Path, layout: Layout = Layout()) -> Project:
-    """Load and validate the whole content pool under `root`.
+@dataclass(frozen=True)
+class FileInfo:
+    """One content file of the pool: its kind, and its id (and a quiz's lesson) as far as they can be read."""
+
+    kind: str
+    ident: str | None = None
+    lesson: str | None = None
+    valid: bool = True
+
+
+@dataclass
+class Pool:
+    """Every content file read once: the valid ones in `project`, the problems of the others by file."""
+
+    project: Project
+    errors: list[ContentError] = field(default_factory=list)
+    files: dict[str, FileInfo] = field(default_factory=dict)
+
+
+def load_project(
+    root: Path, layout: Layout = Layout(), *, files: Sequence[Path] = (), course: Path | None = None
+) -> Project:
+    """Load and validate the content pool under `root`.
+
+    With neither `files` nor `course`, every file must be valid. With `files`, only those files and
+    the files they refer to are checked; with `course` (a manifest), only what that course uses.
+    Problems of the other files do not stop the load: they are kept in `Project.warnings`.
 
     Raises:
-        ContentErrors: with every problem found, each naming file, line and field.
+        ContentErrors: with every problem found in scope, each naming file, line and field.
     """
     # Loading allocates many small objects and frees none, which makes the cyclic garbage
     # collector rescan a growing heap again and again (measured: 10x the content took 14x the
@@ -45,15 +72,62 @@ def load_project(root: Path, layout: Layout = Layout()) -> Project:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_project(root, layout)
+        pool = read_pool(root, layout)
+        if course is not None:
+            wanted, courses = scope.course_scope(pool, display_path(course, root))
+        elif files:
+            wanted = scope.file_scope(pool, [display_path(f, root) for f in files])
+            courses = None
+        else:
+            wanted, courses = None, None
+        return _finish(pool, wanted, courses)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load_project(root: Path, layout: Layout) -> Project:
-    project = Project(root=root)
-    errors: list[ContentError] = []
+def _finish(pool: Pool, wanted: set[str] | None, courses: list[Course] | None) -> Project:
+    """Raise the problems of the files in `wanted` (all files if None); keep the others as warnings."""
+    project = pool.project
+    errors = [e for e in pool.errors if wanted is None or e.file in wanted]
+    project.warnings = [e for e in pool.errors if wanted is not None and e.file not in wanted]
+    # Cross-file checks only once every file in scope is valid: a broken file would otherwise show up
+    # again as a cascade of "unknown lesson" errors in every file that refers to it.
+    if not errors:
+        found = checks.check_project(project, courses, wanted)
+        errors = [e for e in found if wanted is None or e.file in wanted]
+    if errors:
+        raise ContentErrors(errors)
+    project.warnings += wording.check_wording(project)
+    return project
+
+
+#: A top-level `id:` or `lesson:` line, read from a file that is not valid YAML.
+_PEEK_BYTES = 65_536
+_TOP_FIELD = re.compile(r"^(id|lesson):[ \t]*[\"']?([^\s\"'#]+)", re.MULTILINE)
+
+
+def _peek(path: Path, data: Any) -> tuple[str | None, str | None]:
+    """The id and lesson of a file that failed to load, from its data or else its text."""
+    if isinstance(data, dict):
+        ident, lesson = data.get("id"), data.get("lesson")
+        return (ident if isinstance(ident, str) else None), (lesson if isinstance(lesson, str) else None)
+    try:
+        with path.open("rb") as file:  # the top of the file: a refused 5 MB file is not read again whole
+            text = file.read(_PEEK_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return None, None
+    found: dict[str, str] = {}
+    for name, value in _TOP_FIELD.findall(text):
+        found.setdefault(name, value)
+    return found.get("id"), found.get("lesson")
+
+
+def read_pool(root: Path, layout: Layout) -> Pool:
+    """Read and validate every content file under `root`; cross-file checks are left to the caller."""
+    project = Project(root=root, images_dir=root / layout.images)
+    pool = Pool(project)
+    errors = pool.errors
 
     resolved_root = root.resolve()
 
@@ -99,14 +173,15 @@ def _load_project(root: Path, layout: Layout) -> Project:
                 found.append(path)
         return sorted(found)
 
-    def read(path: Path, model: type[BaseModel]) -> tuple[Any, SourceMap] | None:
+    def read(path: Path, model: type[BaseModel], kind: str) -> tuple[Any, SourceMap] | None:
         shown = display_path(path, root)
         data, source, problems = load(path, shown)
         if problems:
             errors.extend(problems)
+            pool.files[shown] = FileInfo(kind, *_peek(path, data), valid=False)
             return None
         try:
-            return model.model_validate(data), source
+            value = model.model_validate(data)
         except ValidationError as exc:
             for e in exc.errors():
                 loc = tuple(e["loc"])
@@ -117,7 +192,10 @@ def _load_project(root: Path, layout: Layout) -> Project:
                 else:
                     loc += ("type",) if e["type"] == "union_tag_invalid" else ()
                     errors.append(source.error(loc, describe(e, model)))
+            pool.files[shown] = FileInfo(kind, *_peek(path, data), valid=False)
             return None
+        pool.files[shown] = FileInfo(kind, getattr(value, "id", None), getattr(value, "lesson", None))
+        return value, source
 
     def register(ident: str, table: dict[str, Any], obj: Any, source: SourceMap, loc: Loc) -> None:
         if ident in project.where:
@@ -130,17 +208,17 @@ def _load_project(root: Path, layout: Layout) -> Project:
 
     # Lessons.
     for path in files(layout.lessons):
-        if (got := read(path, Lesson)) is not None:
+        if (got := read(path, Lesson, "lesson")) is not None:
             lesson, source = got
             register(lesson.id, project.lessons, lesson, source, ("id",))
 
     # Schemes, then quizzes (a quiz's questions register their own ids).
     for path in files(layout.schemes):
-        if (got := read(path, Scheme)) is not None:
+        if (got := read(path, Scheme, "scheme")) is not None:
             scheme, source = got
             register(scheme.id, project.schemes, scheme, source, ("id",))
     for path in files(layout.quizzes, exclude=layout.schemes):
-        if (got := read(path, Quiz)) is not None:
+        if (got := read(path, Quiz, "quiz")) is not None:
             quiz, source = got
             register(quiz.id, project.quizzes, quiz, source, ("id",))
             for n, question in enumerate(quiz.questions):
@@ -152,7 +230,7 @@ def _load_project(root: Path, layout: Layout) -> Project:
 
     # Glossary.
     for path in files(layout.glossary):
-        if (got := read(path, Glossary)) is not None:
+        if (got := read(path, Glossary, "glossary")) is not None:
             glossary, source = got
             for n, term in enumerate(glossary.terms):
                 project.terms.append(term)
@@ -167,7 +245,7 @@ def _load_project(root: Path, layout: Layout) -> Project:
         )
         manifests = []
     for path in manifests + files(layout.courses):
-        if (got := read(path, Course)) is not None:
+        if (got := read(path, Course, "course")) is not None:
             course, source = got
             if course.id in project.courses:
                 errors.append(source.error(("id",), f"duplicate course id {course.id!r}"))
@@ -176,89 +254,4 @@ def _load_project(root: Path, layout: Layout) -> Project:
             project.course_files[source.file] = course.id
             project.where.setdefault(f"course:{course.id}", Located(source, ("id",)))
 
-    # Cross-file checks only once every file is valid: a broken file would otherwise show up again
-    # as a cascade of "unknown lesson" errors in every file that refers to it.
-    if not errors:
-        errors.extend(checks.check_project(project))
-    if errors:
-        raise ContentErrors(errors)
-    project.warnings = wording.check_wording(project)
-    return project
-
-
-def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
-    """Turn one pydantic error into 'found …, expected …' words for an author."""
-    kind = error["type"]
-    found = error.get("input")
-    if kind == "missing":
-        return f"missing required field {error['loc'][-1]!r}"
-    if kind == "extra_forbidden":
-        name = str(error["loc"][-1])
-        known = _fields_at(model, error["loc"][:-1])
-        close = difflib.get_close_matches(name, known, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else (f"; known fields: {', '.join(known)}" if known else "")
-        return f"unknown field {name!r}{hint}"
-    if kind == "union_tag_invalid":
-        ctx = error.get("ctx", {})
-        return f"unknown type {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags', '')}"
-    if kind == "union_tag_not_found":
-        return "missing field 'type'"
-    message = error["msg"]
-    if message.startswith("Value error, "):
-        return message.removeprefix("Value error, ")
-    return f"{message}; found {_show(found)}"
-
-
-def _show(value: Any) -> str:
-    text = repr(value)
-    kind = {dict: "a mapping", list: "a list", str: "text", bool: "a boolean", int: "a number", float: "a number"}
-    prefix = kind.get(type(value), type(value).__name__)
-    if value is None:
-        return "nothing (an empty value)"
-    return f"{prefix} {text[:60] + '…' if len(text) > 60 else text}"
-
-
-def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """Field names of the model reached by walking `loc`, for "did you mean" hints."""
-    current: Any = model
-    for step in loc:
-        current = _unwrap(current)
-        if isinstance(step, int):
-            continue
-        if isinstance(current, tuple):  # a union: of question types (the step is the tag), or model | text
-            models = [m for m in current if isinstance(m, type) and issubclass(m, BaseModel)]
-            tagged = [
-                m for m in models if "type" in m.model_fields and step in get_args(m.model_fields["type"].annotation)
-            ]
-            if tagged:
-                current = tagged[0]
-                continue
-            if len(models) != 1:
-                return []
-            current = models[0]
-        fields = getattr(current, "model_fields", None)
-        if not fields or step not in fields:
-            return []
-        current = fields[step].annotation
-    current = _unwrap(current)
-    if isinstance(current, tuple):  # model | text: the fields of the one model
-        models = [m for m in current if isinstance(m, type) and issubclass(m, BaseModel)]
-        current = models[0] if len(models) == 1 else None
-    return sorted(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Strip Annotated, Optional, list and dict down to the model (or a tuple of union members)."""
-    while True:
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (Union, UnionType):
-            members = tuple(a for a in get_args(annotation) if a is not type(None))
-            if len(members) != 1:
-                return members
-            annotation = members[0]
-        elif origin in (list, dict):
-            annotation = get_args(annotation)[-1]
-        else:
-            return annotation
+    return pool

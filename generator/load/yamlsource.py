@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from ..errors import ContentError
+from .yamlerrors import explain
 
 #: Upper bound on values built from one file, aliases included ("billion laughs" guard).
 MAX_NODES = 200_000
@@ -232,15 +233,7 @@ def load(path: Path, shown_as: str) -> tuple[Any, SourceMap, list[ContentError]]
     except _TooDeep as exc:
         return fail(exc.line + 1, exc.column + 1, f"invalid YAML: nesting is deeper than {MAX_DEPTH} levels")
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "not valid YAML"
-        lines = text.splitlines()
-        if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]:
-            problem += " (this line contains a tab; YAML indentation must use spaces)"
-        context = f" {exc.context}" if exc.context else ""
-        return fail(
-            (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1, f"invalid YAML{context}: {problem}"
-        )
+        return fail(*explain(exc, text))
     except yaml.reader.ReaderError as exc:  # a control character: has a character offset, not a mark
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1

@@ -17,10 +17,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from ..errors import ContentErrors
-from ..pipeline import BuildInputs, load_course
+from ..errors import ContentErrors, warning_report
+from ..pipeline import BuildInputs, render_course
 from ..render.pages.errors import error_site
-from ..render.site import ASSET_DIR, INSTRUCTOR_CSS, PRINT_CSS, SITE_FILES, SiteOutput, generate
+from ..render.site import ASSET_DIR, INSTRUCTOR_CSS, PRINT_CSS, SITE_FILES, SiteOutput
 from .config import CoursewareConfig
 
 SITE_CSS = next(name for name in SITE_FILES if name.endswith(".css"))
@@ -91,15 +91,13 @@ class CoursewarePlugin(BasePlugin[CoursewareConfig]):
             templates_dir=(base / self.config.templates_dir) if self.config.templates_dir else None,
             use_directory_urls=config.use_directory_urls,
             edition="instructor" if self.config.edition == "instructor" else "trainee",
+            drafts=self.serving,  # the live preview shows drafts; builds leave them out
         )
         try:
-            project, course, settings = load_course(inputs)
-            self.output = generate(project, course, settings)
-            if self.serving:
-                # `build` prints them before it starts; while previewing, each rebuild reminds the author.
-                for warning in project.warnings:
-                    print(warning, file=sys.stderr, flush=True)
+            self.output = render_course(inputs)
             self.shown = tuple(page.path for page in self.output.pages)
+            if self.output.warnings:  # not through logging either: strict mode would make them errors
+                print(warning_report(self.output.warnings), file=sys.stderr, flush=True)
         except ContentErrors as exc:
             if self.serving:
                 # While previewing, the browser shows every error and reloads once they are fixed; the

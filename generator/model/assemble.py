@@ -7,27 +7,39 @@ from .exam import FinalExam
 from .project import Project
 
 
-def course_lessons(project: Project, course: Course) -> list[Lesson]:
-    """The course's lessons in teaching order."""
-    return [project.lessons[i] for i in course.lessons if i in project.lessons]
+def course_lessons(project: Project, course: Course, drafts: bool = True) -> list[Lesson]:
+    """The course's lessons in teaching order; without `drafts`, those marked `draft: true` are left out."""
+    return [
+        project.lessons[i] for i in course.lessons if i in project.lessons and (drafts or not project.lessons[i].draft)
+    ]
 
 
-def course_quizzes(project: Project, course: Course) -> list[Quiz]:
-    """The course's quizzes: the listed ones, or every quiz of its lessons, in lesson order."""
+def course_quizzes(project: Project, course: Course, drafts: bool = True) -> list[Quiz]:
+    """The course's quizzes: the listed ones, or every quiz of its lessons, in lesson order.
+
+    Without `drafts`, draft quizzes and the quizzes of draft lessons are left out.
+    """
     wanted = set(course.quizzes) if course.quizzes is not None else None
-    order = {lesson: n for n, lesson in enumerate(course.lessons)}
-    chosen = [q for q in project.quizzes.values() if q.lesson in order and (wanted is None or q.id in wanted)]
+    order = {lesson.id: n for n, lesson in enumerate(course_lessons(project, course, drafts))}
+    chosen = [
+        q
+        for q in project.quizzes.values()
+        if q.lesson in order and (wanted is None or q.id in wanted) and (drafts or not q.draft)
+    ]
     # Within a lesson: the manifest's order when it lists quizzes, else file name order.
     listed = {quiz_id: n for n, quiz_id in enumerate(course.quizzes or [])}
     return sorted(chosen, key=lambda q: (order[q.lesson], listed.get(q.id, 0)))
 
 
-def exam_pool(project: Project, course: Course, exam: FinalExam) -> list[tuple[str, list[Question]]]:
+def exam_pool(
+    project: Project, course: Course, exam: FinalExam, drafts: bool = False
+) -> list[tuple[str, list[Question]]]:
     """Per course lesson (in teaching order, each listed even when empty): the questions of its quizzes
     that the exam's blueprint makes eligible, in course order. Conversations never are: they are
-    practised on their own pages, whose runtime the exam page does not load."""
+    practised on their own pages, whose runtime the exam page does not load. Draft quizzes take part only
+    with `drafts` (`check` and the live preview); a draft lesson never does, as it is not written yet."""
     blueprint = exam.blueprint
-    quizzes = course_quizzes(project, course)
+    quizzes = course_quizzes(project, course, drafts)
     return [
         (
             lesson,
@@ -42,7 +54,7 @@ def exam_pool(project: Project, course: Course, exam: FinalExam) -> list[tuple[s
             ],
         )
         for lesson in course.lessons
-        if lesson in project.lessons
+        if lesson in project.lessons and not project.lessons[lesson].draft
     ]
 
 

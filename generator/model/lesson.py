@@ -88,6 +88,9 @@ class Lesson(Model):
     key_points: list[Markdown] = Field(min_length=1)
     terms: list[Text] = Field(default_factory=list, description="Glossary terms this lesson introduces.")
     facilitator: FacilitatorNotes | None = Field(default=None, description="For the trainer only (instructor edition).")
+    draft: bool = Field(
+        default=False, description="Work in progress: `check` validates it, `serve` shows it, builds leave it out."
+    )
 
     @model_validator(mode="after")
     def _timing_fits(self) -> Lesson:

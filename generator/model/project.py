@@ -13,7 +13,7 @@ from .quiz import Quiz
 from .scheme import Scheme
 
 if TYPE_CHECKING:  # positions come from the loader; the model does not depend on it
-    from ..errors import ContentWarning
+    from ..errors import ContentError
     from ..load.yamlsource import SourceMap
 
 
@@ -30,6 +30,8 @@ class Project:
     """Everything under the content folders, validated one file at a time."""
 
     root: Path
+    #: The folder of pictures that texts show as `images/NAME` (Layout.images under the root).
+    images_dir: Path | None = None
     lessons: dict[str, Lesson] = field(default_factory=dict)
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     schemes: dict[str, Scheme] = field(default_factory=dict)
@@ -41,8 +43,9 @@ class Project:
     course_files: dict[str, str] = field(default_factory=dict)
     #: glossary term index -> where it is defined.
     term_where: list[Located] = field(default_factory=list)
-    #: What a valid pool still does against the course's conventions (avoided wordings); builds go on.
-    warnings: list[ContentWarning] = field(default_factory=list)
+    #: Problems that do not stop this run: a broken file the course does not use, a draft left out, a
+    #: wording the course avoids (ContentWarning).
+    warnings: list[ContentError] = field(default_factory=list)
 
     def questions(self) -> dict[str, tuple[Quiz, Question]]:
         """Every question by id, with its quiz."""

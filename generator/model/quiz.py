@@ -28,6 +28,9 @@ class Quiz(Model):
     shuffle_options: bool = True
     draw: int | None = Field(default=None, ge=1, description="Ask only this many questions, drawn per attempt.")
     questions: list[Question] = Field(min_length=1)
+    draft: bool = Field(
+        default=False, description="Work in progress: `check` validates it, `serve` shows it, builds leave it out."
+    )
 
     @model_validator(mode="after")
     def _draw_fits(self) -> Quiz:

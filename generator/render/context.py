@@ -9,7 +9,7 @@ from typing import Any, Literal
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..errors import ContentErrors
+from ..errors import ContentError, ContentErrors
 from ..model import Course, Lesson, Quiz
 from ..model.assemble import course_lessons, course_quizzes
 from ..model.course import skill_name
@@ -18,8 +18,9 @@ from .assets import DIALOGUE_CSS, WIDGET_CSS, WIDGET_SCRIPTS, WIDGET_STYLES, ass
 from .edition import edition_strings
 from .env import check_overrides, make_env, template_error
 from .i18n import strings
+from .links import Links, glossary_anchors
 from .markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, MarkdownRenderer
-from .urls import relative_url
+from .urls import lesson_path, quiz_path, relative_url
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class RenderSettings:
     use_directory_urls: bool = True
     #: "instructor" adds answers, answer keys and facilitator notes; "trainee" (the default) never does.
     edition: Literal["trainee", "instructor"] = "trainee"
+    #: Include lessons and quizzes marked `draft: true` (the live preview does; builds do not).
+    drafts: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ class SiteOutput:
     pages: list[GeneratedPage]
     assets: dict[str, bytes]
     nav: list[Any]
+    #: Problems that did not stop the build (broken files the course does not use, drafts left out).
+    warnings: list[ContentError] = field(default_factory=list)
 
 
 @dataclass
@@ -70,6 +75,7 @@ class RenderContext:
     quiz_md: MarkdownRenderer
     lessons: list[Lesson]
     quizzes: list[Quiz]
+    links: Links
 
     @classmethod
     def create(cls, project: Project, course: Course, settings: RenderSettings) -> RenderContext:
@@ -84,6 +90,13 @@ class RenderContext:
         broken = check_overrides(env, settings.templates_dir, project.root)
         if broken:
             raise ContentErrors(broken)
+        lessons = course_lessons(project, course, settings.drafts)
+        quizzes = course_quizzes(project, course, settings.drafts)
+        links = Links(
+            pages={f"lesson:{x.id}": lesson_path(x) for x in lessons} | {f"quiz:{q.id}": quiz_path(q) for q in quizzes},
+            terms=glossary_anchors(project.terms) if course.glossary and project.terms else {},
+            use_directory_urls=settings.use_directory_urls,
+        )
         return cls(
             project=project,
             course=course,
@@ -91,11 +104,17 @@ class RenderContext:
             text=strings(settings.language),
             env=env,
             # Glossary terms become tooltips in lessons only; in a quiz they could give answers away.
-            lesson_md=MarkdownRenderer(extensions, configs, glossary),
-            quiz_md=MarkdownRenderer(extensions, configs),
-            lessons=course_lessons(project, course),
-            quizzes=course_quizzes(project, course),
+            lesson_md=MarkdownRenderer(extensions, configs, glossary, links),
+            quiz_md=MarkdownRenderer(extensions, configs, links=links),
+            lessons=lessons,
+            quizzes=quizzes,
+            links=links,
         )
+
+    def at(self, page: str) -> str:
+        """Render what follows for the page at Markdown path `page` (links and pictures are relative to it)."""
+        self.links.page = page
+        return page
 
     @property
     def has_glossary(self) -> bool:

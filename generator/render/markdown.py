@@ -13,6 +13,7 @@ from markdown.serializers import to_html_string
 from pydantic import BaseModel
 
 from .glossary_ext import GlossaryExtension, term_pattern, term_splitter
+from .links import Links
 from .marks import MarkExtension, MarkResult, Marks, rewrite_text
 from .sanitize import Seal, sanitize
 
@@ -48,6 +49,8 @@ _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 #: Syntax whose effect can reach past the end of a fragment, or that numbers things per parser run.
 #: Characters of Markdown per batched parser run (see `prime`).
 _BATCH_CHARS = 20_000
+#: Text whose HTML may hold a page link or a picture, resolved relative to the page.
+_RELATIVE = re.compile(r"images/|lesson:|quiz:|glossary:", re.IGNORECASE)
 _UNBATCHABLE = re.compile(r"<|\]:|\[\^|\*\[|```|~~~|===|!!!|\?\?\?|^\s*:|\ue000", re.MULTILINE)
 
 
@@ -59,6 +62,7 @@ class MarkdownRenderer:
         extensions: list[Any] | None = None,
         configs: dict[str, dict[str, Any]] | None = None,
         glossary: dict[str, str] | None = None,
+        links: Links | None = None,
     ) -> None:
         names = [e for e in (extensions or DEFAULT_EXTENSIONS) if isinstance(e, str) and e not in _PAGE_ONLY]
         configs = {k: v for k, v in (configs or DEFAULT_CONFIGS).items() if k in names}
@@ -70,6 +74,8 @@ class MarkdownRenderer:
         self._md = markdown.Markdown(extensions=extensions_used, extension_configs=configs)
         self._tab_sets = 0
         self._cache: dict[str, str] = {}
+        #: Resolves page links and pictures for the page being rendered (see render/links.py).
+        self.links = links
         self._glossary = dict(glossary or {})
         self._terms = term_pattern(list(glossary)) if glossary else None
         self._split_terms = term_splitter(self._terms, self._glossary, self.seal) if self._terms else None
@@ -81,13 +87,20 @@ class MarkdownRenderer:
         """Markdown to sanitised block HTML ('' for None)."""
         if not text:
             return ""
-        cached = self._cache.get(text)
+        key = self._key(text)
+        cached = self._cache.get(key)
         if cached is not None:
             return cached
         out = self._plain_paragraph(text) or self._convert(text)
         if "__tabbed_" not in out:  # tab sets need fresh ids at each occurrence
-            self._cache[text] = out
+            self._cache[key] = out
         return out
+
+    def _key(self, text: str) -> str:
+        """The cache key of `text`: with links or pictures, its HTML depends on the folder of the page."""
+        if self.links is not None and _RELATIVE.search(text):
+            return f"{self.links.base()}\ue000{text}"
+        return text
 
     def prime(self, texts: Iterable[str]) -> None:
         """Render many fragments with one run of the parser, so later `block` calls hit the cache.
@@ -103,7 +116,7 @@ class MarkdownRenderer:
                 t
                 for t in texts
                 if t
-                and t not in self._cache
+                and self._key(t) not in self._cache
                 and t.strip()
                 and not t[0].isspace()
                 and not self._is_plain(t)
@@ -129,7 +142,7 @@ class MarkdownRenderer:
         if len(pieces) != len(batch) or separator in html.replace(f"\n<p>{separator}</p>\n", ""):
             return  # a construct swallowed a separator: render these one by one instead
         for text, piece in zip(batch, pieces, strict=True):
-            self._cache[text] = sanitize(piece, self.seal)
+            self._cache[self._key(text)] = sanitize(piece, self.seal, self.links)
 
     def marked(self, text: str, marks: Marks) -> tuple[str, MarkResult]:
         """Markdown to sanitised HTML with the generator's blanks and cue highlights placed in it."""
@@ -141,7 +154,7 @@ class MarkdownRenderer:
             if paragraph is None:
                 return self._convert(text), processor.result
             processor.run(paragraph)  # the same marks, on the fast path's tree
-            return sanitize(to_html_string(paragraph), self.seal), processor.result
+            return sanitize(to_html_string(paragraph), self.seal, self.links), processor.result
         finally:
             processor.marks = Marks()
 
@@ -163,7 +176,7 @@ class MarkdownRenderer:
             return None
         if len(paragraph) == 0:
             return to_html_string(paragraph)
-        return sanitize(to_html_string(paragraph), self.seal)
+        return sanitize(to_html_string(paragraph), self.seal, self.links)
 
     def _fast_tree(self, text: str) -> etree.Element | None:
         """The element tree the parser would build for a plain sentence (None if it is not one)."""
@@ -185,7 +198,7 @@ class MarkdownRenderer:
             # its own: renumber so two fragments on one page do not share ids and radio groups.
             self._tab_sets += 1
             html = _TAB_SET.sub(lambda m: f"__tabbed_{self._tab_sets * 1000 + int(m.group(1))}", html)
-        return sanitize(html, self.seal)
+        return sanitize(html, self.seal, self.links)
 
     def inline(self, text: str | None) -> str:
         """Markdown to sanitised HTML without the wrapping paragraph, for labels and options."""

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 import nh3
 
+from .links import PAGE_LINK_SCHEMES, Links, is_page_link
+
 #: Tags produced by the Markdown pipeline (tables, admonitions, tabs, details, abbreviations).
 TAGS = {
     "a",
@@ -39,6 +41,7 @@ TAGS = {
     "h6",
     "hr",
     "i",
+    "img",
     "input",
     "ins",
     "kbd",
@@ -76,6 +79,7 @@ ATTRIBUTES = {
     "*": {"class", "id"},
     "a": {"href"},
     "abbr": {"title", "tabindex"},
+    "img": {"src", "alt"},
     "input": {"type", "name", "checked", *SEALED_ATTRIBUTES},
     "span": {*SEALED_ATTRIBUTES},
     "label": {"for"},
@@ -106,15 +110,22 @@ class Seal:
         return self.value + value
 
 
-def sanitize(html: str, seal: Seal | None = None) -> str:
+def sanitize(html: str, seal: Seal | None = None, links: Links | None = None) -> str:
     """Remove every tag, attribute and URL scheme outside the allow-list.
 
     Ids are kept so tabs and footnotes work, except the theme's own (`__config`, …); links may
-    only be http(s), mailto or relative. Values sealed with `seal` are kept, unsealed.
+    only be http(s), mailto, relative, or to another page of the course (lesson:, quiz:, glossary:),
+    which `links` resolves. Pictures keep their source only when it is a file of the images folder,
+    also resolved by `links` (without it, no picture has a source). Values sealed with `seal` are
+    kept, unsealed.
     """
     prefix = seal.value if seal else None
 
     def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+        if tag == "img" and attribute == "src":
+            return links.src(value) if links else None
+        if attribute == "href" and is_page_link(value):
+            return links.href(value) if links else None
         if attribute == "id":
             return None if _THEME_ID.match(value) else value
         if attribute == "class":
@@ -129,7 +140,7 @@ def sanitize(html: str, seal: Seal | None = None) -> str:
         html,
         tags=TAGS,
         attributes=ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
+        url_schemes={"http", "https", "mailto", *PAGE_LINK_SCHEMES},
         link_rel="noopener noreferrer",
         strip_comments=True,
         attribute_filter=attribute_filter,

@@ -76,5 +76,15 @@ def generate(project: Project, course: Course, settings: RenderSettings) -> Site
     if ctx.instructor:
         assets[INSTRUCTOR_CSS] = resources.files("generator").joinpath("runtime", "instructor.css").read_bytes()
     assets |= {f"schema/{name}": data for name, data in schemas().items()}
+    # The pictures the pages show, and only those (checked to exist when the content was loaded).
+    if project.images_dir is not None:
+        for name in sorted(ctx.links.images):
+            assets[name] = (project.images_dir / name.removeprefix("images/")).read_bytes()
     title = course.title + (edition_strings(settings.language)["title_suffix"] if ctx.instructor else "")
-    return SiteOutput(title=chrome_title(title), pages=pages, assets=assets, nav=build_nav(ctx, drills))
+    return SiteOutput(
+        title=chrome_title(title),
+        pages=pages,
+        assets=assets,
+        nav=build_nav(ctx, drills),
+        warnings=list(project.warnings),
+    )

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ..errors import warning_report
 from ..export import NAV_FILE, write_output
 from ..output import check_output_dir, remove_stale, swap_in
 from ..pipeline import BuildInputs, render_course
@@ -44,8 +45,11 @@ def read_config(config_file: Path) -> dict[str, Any]:
     return data
 
 
-def prepare(config_file: Path, course: str | None = None) -> tuple[Path, Path]:
-    """Write the docs tree and the Zensical configuration; returns (configuration, site_dir)."""
+def prepare(config_file: Path, course: str | None = None, drafts: bool = False) -> tuple[Path, Path]:
+    """Write the docs tree and the Zensical configuration; returns (configuration, site_dir).
+
+    `drafts`: include lessons and quizzes marked `draft: true` (the live preview does).
+    """
     base = config_file.resolve().parent
     config = read_config(config_file)
     options = _plugin_options(config)
@@ -57,6 +61,7 @@ def prepare(config_file: Path, course: str | None = None) -> tuple[Path, Path]:
         markdown_configs=_extension_configs(config) or dict(DEFAULT_CONFIGS),
         templates_dir=(base / options["templates_dir"]) if options.get("templates_dir") else None,
         use_directory_urls=config.get("use_directory_urls", True),
+        drafts=drafts,
     )
     output = render_course(inputs)  # content errors stop here, before anything is written
     # Zensical 0.0.73 indexes every block, data-search-exclude ones too (explanations, option
@@ -64,6 +69,8 @@ def prepare(config_file: Path, course: str | None = None) -> tuple[Path, Path]:
     output.pages = [
         replace(page, markdown=SEARCH_EXCLUDED + page.markdown) if page.widget else page for page in output.pages
     ]
+    if output.warnings:
+        print(warning_report(output.warnings), file=sys.stderr, flush=True)
     work = base / WORK_DIR
     docs = work / "docs"
     if work.exists() and not (docs / NAV_FILE).is_file():

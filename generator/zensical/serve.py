@@ -16,7 +16,7 @@ POLL = 0.25
 
 def serve(config_file: Path, dev_addr: str = "127.0.0.1:8000", course: str | None = None) -> None:
     """Export, start `zensical serve`, and export again whenever an author file changes."""
-    generated, _ = prepare(config_file, course)
+    generated, _ = prepare(config_file, course, drafts=True)
     server = subprocess.Popen(
         [*zensical_command(), "serve", "-f", str(generated), "-a", dev_addr], cwd=generated.parent
     )
@@ -29,7 +29,7 @@ def serve(config_file: Path, dev_addr: str = "127.0.0.1:8000", course: str | Non
             if now != seen:
                 seen = now
                 try:
-                    prepare(config_file, course)
+                    prepare(config_file, course, drafts=True)
                 except ContentErrors as exc:  # keep serving the last good pages; say what is wrong
                     print(exc.report(), flush=True)
     finally:

@@ -67,3 +67,28 @@ def test_an_error_shows_in_the_browser_and_a_fix_reloads(browser: Any, preview: 
     page.wait_for_selector("h1:has-text('MAN 法则入门')", timeout=15_000)
     page.close()
     assert shown <= 5, f"the error took {shown:.1f} s to show"
+
+
+def test_the_preview_shows_a_draft_lesson(preview: tuple[Path, str]) -> None:
+    """`draft: true` keeps a lesson out of builds (tests/test_scope.py) but not out of the preview."""
+    from test_scope import M2, M2_QUIZ
+
+    project, base = preview
+    (project / "lessons/M2.yml").write_text(M2 + "draft: true\n", encoding="utf-8")
+    (project / "quizzes/M2-quiz.yml").write_text(M2_QUIZ, encoding="utf-8")
+    course = project / "course.yml"
+    course.write_text(
+        course.read_text(encoding="utf-8").replace("lessons: [M1]", "lessons: [M1, M2]"), encoding="utf-8"
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/lessons/M2/", timeout=2) as response:
+                assert "第二课" in response.read().decode("utf-8")
+                break
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+    with urllib.request.urlopen(base + "/", timeout=2) as response:
+        assert "lessons/M2/" in response.read().decode("utf-8")

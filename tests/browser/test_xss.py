@@ -40,6 +40,10 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Appears in every payload, so an attribute that kept a payload can be recognised.
 MARK = "XSSMARK"
 RUN = "window.__xss=1"
+#: Pictures in Markdown must be files of lessons/images/ with a text alternative, or the content is
+#: refused when it is loaded (tests/test_links.py has the payloads refused that way). The payloads use
+#: one that exists but does not decode, so an `onerror` that survived the sanitiser would fire.
+BROKEN_PICTURE = "images/x.png"
 
 PAYLOADS: list[str] = [
     f"<script>{RUN}</script>{MARK}",
@@ -54,8 +58,8 @@ PAYLOADS: list[str] = [
     f"[{MARK}](javascript:{RUN})",
     f"[{MARK}](<javascript:{RUN}>)",
     f'[{MARK}](JaVaScRiPt:{RUN} "t")',
-    f"![{MARK}](javascript:{RUN})",
-    f'![{MARK}](x" onerror="{RUN})',
+    f'![{MARK}]({BROKEN_PICTURE}){{: onerror="{RUN}" }}',
+    f'![{MARK}" onerror="{RUN}]({BROKEN_PICTURE})',
     f"<javascript:{RUN}> {MARK}",
     f'<a href="javascript:{RUN}">{MARK}</a>',
     f'<a href="jav&#x09;ascript:{RUN}">{MARK}</a>',
@@ -96,6 +100,8 @@ MULTILINE = [
     f"Term {MARK}\n:   <img src=x onerror={RUN}>",
     f"```html\n</code></pre><script>{RUN}</script>\n```\n{MARK}",
 ]
+PAYLOADS = [p.replace("<img src=x ", f"<img src={BROKEN_PICTURE} alt={MARK} ") for p in PAYLOADS]
+MULTILINE = [p.replace("<img src=x ", f"<img src={BROKEN_PICTURE} alt={MARK} ") for p in MULTILINE]
 
 
 #: Payloads per lesson: list fields get one payload per item, single fields all of them joined.
@@ -379,8 +385,9 @@ def write_project(root: Path, site_url: str, features: list[str], corpus: bool =
     """
     texts = PAYLOADS + [m.splitlines()[0] for m in MULTILINE]
     mds = PAYLOADS + MULTILINE
-    for folder in ("lessons", "quizzes/schemes", "glossary", "docs"):
+    for folder in ("lessons/images", "quizzes/schemes", "glossary", "docs"):
         (root / folder).mkdir(parents=True, exist_ok=True)
+    (root / BROKEN_PICTURE.replace("images/", "lessons/images/")).write_bytes(b"not a picture")
     terms: list[dict[str, Any]] = list(GLOSSARY_SINKS)
     groups = [(texts[i : i + GROUP], mds[i : i + GROUP]) for i in range(0, len(texts), GROUP)] if corpus else []
     for g, (ps, ms) in enumerate(groups):

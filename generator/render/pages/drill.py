@@ -29,7 +29,8 @@ def drill_title(ctx: RenderContext, scheme: Scheme) -> str:
 
 def build_drill_page(ctx: RenderContext, scheme: Scheme) -> GeneratedPage:
     """The drill page of one scheme."""
-    data, path = drill_data(scheme, ctx.quiz_md), drill_path(scheme.id)
+    path = ctx.at(drill_path(scheme.id))
+    data = drill_data(scheme, ctx.quiz_md)
     actions = [{"id": c["id"], "html": c["action"]} for c in data["classes"] if c["action"]]
     return GeneratedPage(
         path,

@@ -31,7 +31,7 @@ def exam_quiz(ctx: RenderContext, exam: FinalExam) -> Quiz:
 
     A multiple-response question without its own scoring keeps its quiz's default, as on the quiz's page.
     """
-    pool = exam_pool(ctx.project, ctx.course, exam)
+    pool = exam_pool(ctx.project, ctx.course, exam, ctx.settings.drafts)
     quiz_of = {q.id: quiz for quiz in ctx.quizzes for q in quiz.questions}
 
     def as_in_its_quiz(q: Question) -> Question:
@@ -61,7 +61,7 @@ def build_exam_pages(ctx: RenderContext) -> list[GeneratedPage]:
 def build_exam_page(ctx: RenderContext, exam: FinalExam) -> GeneratedPage:
     """The exam page: the whole eligible pool with its answer key; the runtime shows an attempt's draw only."""
     quiz = exam_quiz(ctx, exam)
-    pool = exam_pool(ctx.project, ctx.course, exam)
+    pool = exam_pool(ctx.project, ctx.course, exam, ctx.settings.drafts)
     ctx.quiz_md.prime(model_texts(quiz))
     skills = ctx.skill_names([s for q in quiz.questions for s in q.skills])
     views, keys = question_views(quiz, ctx.quiz_md, ctx.project.schemes, ctx.text, ctx.settings.language, skills)

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from ...model import Lesson
 from ..context import GeneratedPage, RenderContext
+from ..links import glossary_order
 from ..urls import GLOSSARY, lesson_path
 
 
 @dataclass(frozen=True)
 class TermRow:
+    anchor: str
     term: str
     definition: str
     aliases: list[str]
@@ -20,9 +22,11 @@ class TermRow:
 
 def build_glossary_page(ctx: RenderContext) -> GeneratedPage:
     """The glossary, sorted by term; a term's lesson is linked when the course includes it."""
+    ctx.at(GLOSSARY)
     rows = []
-    for term in sorted(ctx.project.terms, key=lambda t: t.term):
-        lesson = ctx.project.lessons[term.lesson] if term.lesson in ctx.course.lessons else None
+    shown = {lesson.id: lesson for lesson in ctx.lessons}  # drafts left out of a build are not linked
+    for anchor, term in glossary_order(ctx.project.terms):
+        lesson = shown.get(term.lesson or "")
         href = ctx.link(lesson_path(lesson), GLOSSARY) if lesson else None
-        rows.append(TermRow(term.term, term.definition, term.aliases, lesson, href))
+        rows.append(TermRow(anchor, term.term, term.definition, term.aliases, lesson, href))
     return GeneratedPage(GLOSSARY, ctx.text["glossary"], ctx.render("glossary.md.j2", terms=rows))

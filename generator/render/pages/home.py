@@ -48,6 +48,7 @@ def _exam_link(ctx: RenderContext) -> ExamLink | None:
 
 def build_home_page(ctx: RenderContext) -> GeneratedPage:
     """The home page, titled after the course."""
+    ctx.at(HOME)
     rows = [
         PathRow(
             n,

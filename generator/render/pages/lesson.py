@@ -31,7 +31,7 @@ class PracticeLink:
 
 def build_lesson_page(ctx: RenderContext, number: int, lesson: Lesson) -> GeneratedPage:
     """The page of the `number`-th lesson of the course."""
-    md, path = ctx.lesson_md, lesson_path(lesson)
+    md, path = ctx.lesson_md, ctx.at(lesson_path(lesson))
     md.prime(model_texts(lesson))
     sections = [
         SectionView(

@@ -14,6 +14,7 @@ from .exam import exam_quiz
 
 def build_progress_page(ctx: RenderContext) -> GeneratedPage:
     """The progress page and its outline (JSON the runtime reads; typed in model.answerkey)."""
+    ctx.at(PROGRESS)
     lessons: list[OutlineLesson] = []
     ctx.quiz_md.prime(summary_source(x) for quiz in ctx.quizzes for x in quiz.questions)
     for lesson in ctx.lessons:

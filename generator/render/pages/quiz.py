@@ -31,7 +31,7 @@ def build_quiz_pages(ctx: RenderContext) -> list[GeneratedPage]:
 
 def build_quiz_page(ctx: RenderContext, quiz: Quiz) -> GeneratedPage:
     """One quiz page (raises MarkError for a blank or cue outside the question's text)."""
-    path = quiz_path(quiz)
+    path = ctx.at(quiz_path(quiz))
     ctx.quiz_md.prime(model_texts(quiz))
     # A dialogue's replies may practise skills of their own: they count towards mastery too.
     tags = [s for q in quiz.questions for s in (q.all_skills() if isinstance(q, Dialogue) else q.skills)]
