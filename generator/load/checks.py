@@ -26,6 +26,7 @@ def check_project(project: Project) -> list[ContentError]:
         if course.check_objectives:
             errors += _check_objectives(project, course.id)
         errors += _check_skills(project, course.id)
+        errors += _check_completion(project, course.id)
     return errors
 
 
@@ -70,6 +71,23 @@ def _check_references(project: Project) -> list[ContentError]:
                         "which this course does not list",
                     )
                 )
+    return errors
+
+
+def _check_completion(project: Project, course_id: str) -> list[ContentError]:
+    """The completion rule names only lessons and quizzes of the course itself."""
+    course = project.courses[course_id]
+    key, rule, errors = f"course:{course.id}", course.completion, []
+    lessons = {lesson.id: lesson for lesson in course_lessons(project, course)}
+    # A course-wide final exam, once courses have one, belongs among the quizzes the rule may name.
+    quizzes = {quiz.id: quiz for quiz in course_quizzes(project, course)}
+    for field, listed, known in (("lessons", rule.lessons, lessons), ("quizzes", rule.quizzes, quizzes)):
+        if listed == "all":
+            continue
+        for n, ref in enumerate(listed):
+            if ref not in known:
+                message = f"{ref!r} is not one of this course's {field}{_known(known)}"
+                errors.append(_error(project, key, ("completion", field, n), message))
     return errors
 
 
