@@ -22,8 +22,10 @@ WIDGET_SCRIPTS = {"quiz": "quiz.js", "drill": "drill.js", "progress": "progress.
 WIDGET_CSS = "quiz.css"
 #: The files a built site serves.
 RUNTIME_FILES = (*SITE_FILES, *WIDGET_SCRIPTS.values())
+#: The adapter an LMS package's launch page loads (generator/scorm/); never part of the site itself.
+LMS_SCRIPT = "lms.js"
 #: What esbuild makes from generator/runtime/ into generator/assets/ (`make runtime`).
-BUILT_FILES = (*RUNTIME_FILES, WIDGET_CSS)
+BUILT_FILES = (*RUNTIME_FILES, WIDGET_CSS, LMS_SCRIPT)
 #: Most bytes of runtime one page may load after `gzip -9`, its inline stylesheet included
 #: (tests/test_runtime_budget.py and the bench check it).
 RUNTIME_GZIP_BUDGET = 6_500
