@@ -174,3 +174,11 @@ def test_the_pass_mark_is_the_rule_s_or_the_counted_quizzes(tmp_path: Path) -> N
     text = (project / "course.yml").read_text(encoding="utf-8").replace("lessons: []}", "lessons: [], pass_mark: 65}")
     (project / "course.yml").write_text(text, encoding="utf-8")
     assert lms_course(*load_course(BuildInputs(root=project, use_directory_urls=False)), "2004", []).pass_mark == 65
+
+
+def test_the_site_itself_never_ships_the_adapter() -> None:
+    from generator.pipeline import render_course
+    from generator.render.assets import LMS_SCRIPT, RUNTIME_FILES
+
+    assert LMS_SCRIPT not in RUNTIME_FILES
+    assert not [path for path in render_course(BuildInputs(root=MINI)).assets if path.endswith(LMS_SCRIPT)]

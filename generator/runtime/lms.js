@@ -9,7 +9,7 @@
 // interactions, status, score and suspend_data, committed at most once every COMMIT_DELAY ms.
 import { decode, encode } from "./lmscodec.js";
 import { FIELDS, courseState, duration, interaction, statusValues } from "./lmsreport.js";
-import { $, fin, json, obj } from "./util.js";
+import { $, fin, isObj, json, obj } from "./util.js";
 
 /** @typedef {import("./contract.js").LmsCourse} LmsCourse */
 /** @typedef {Record<string, any>} Rec */
@@ -42,6 +42,9 @@ export function findApi(name) {
     return null;
   }
 }
+
+/** An answer as text, whatever the order of its object's keys. @param {unknown} a */
+const canon = (a) => JSON.stringify(a, (k, v) => (isObj(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v));
 
 /** localStorage that never throws (it may be denied). */
 const local = {
@@ -82,7 +85,7 @@ export function launch(doc) {
   const visited = saved.visited, mastery = C.pass_mark == null ? NaN : parseFloat(call(F.get, F.mastery));
   // 2004 gives the passing score scaled (-1…1), 1.2 in percent; an empty value means "not set".
   const mark = fin(mastery) ? (std == "2004" ? mastery * 100 : mastery) : null;
-  let n = parseInt(call(F.get, F.count), 10) || 0, timer = 0, ended = false, written = "", location = "", shown = Date.now();
+  let n = parseInt(call(F.get, F.count), 10) || 0, timer = 0, ended = false, written = "", here = "", shown = Date.now();
   /** The records as last seen, by storage key: raw text and parsed. @type {Map<string, [string | null, Rec]>} */
   const known = new Map();
   /** When each question's answer was first changed since its last result (for latency). @type {Map<string, number>} */
@@ -111,7 +114,7 @@ export function launch(doc) {
       } catch (e) { /* unreadable: as if empty */ }
       const now = Date.now(), a = obj(r.answers), res = obj(r.results), oa = obj(old.answers), ores = obj(old.results);
       for (const q of z.questions) {
-        const id = `${z.id}.${q.id}`, same = JSON.stringify(a[q.id]) === JSON.stringify(oa[q.id]);
+        const id = `${z.id}.${q.id}`, same = canon(a[q.id]) === canon(oa[q.id]);
         const result = res[q.id];
         if (result && (!ores[q.id] || !same)) {
           queue.push(...interaction(std, n++, z.id, q, q.scheme ? C.schemes[q.scheme] : undefined, a[q.id], result, now - (begun.get(id) ?? shown), new Date(now)));
@@ -132,7 +135,7 @@ export function launch(doc) {
     if (ended) return;
     sync();
     const recs = records(), data = encode(C, recs, visited);
-    const values = [...queue, ...statusValues(std, courseState(C, recs, visited, mark)), [F.location, location], [F.suspend, data]];
+    const values = [...queue, ...statusValues(std, courseState(C, recs, visited, mark)), [F.location, here], [F.suspend, data]];
     queue = [];
     const text = JSON.stringify(values);
     if (text == written) return;
@@ -166,7 +169,7 @@ export function launch(doc) {
       if (page == "" || page.endsWith("/")) page += "index.html";
       const lesson = C.lessons.find((l) => l.href == page);
       if (lesson) visited.add(lesson.id);
-      if (C.pages.includes(page)) location = page;
+      if (C.pages.includes(page)) here = page;
       shown = Date.now();
       doc.title = w.document.title || doc.title;
     } catch (e) {
@@ -176,9 +179,11 @@ export function launch(doc) {
   });
   window.addEventListener("pagehide", end);
   window.addEventListener("unload", end);
+  // Brought back from the back-forward cache after terminating: a new session needs a fresh start.
+  window.addEventListener("pageshow", (e) => e.persisted && window.location.reload());
   doc.addEventListener("visibilitychange", () => doc.visibilityState == "hidden" && flush());
   // A saved location is used only if it is one of the package's own pages.
   const resume = resuming ? call(F.get, F.location) : "";
-  frame.src = C.pages.includes(resume) ? resume : C.start;
-  location = C.pages.includes(resume) ? resume : C.start;
+  here = C.pages.includes(resume) ? resume : C.start;
+  frame.src = here;
 }
