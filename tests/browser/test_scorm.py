@@ -268,3 +268,15 @@ def test_search_works_inside_the_package(mini_packages: dict[str, Path], lms_for
     assert any("/pkg/lessons/M1.html" in h for h in hrefs), hrefs
     lms.leave()
     one_session_each(lms.calls())
+
+
+def test_outside_an_lms_the_course_runs_and_says_where_answers_stay(
+    mini_packages: dict[str, Path], lms_for: Any
+) -> None:
+    lms = lms_for(mini_packages["scorm2004"])()
+    lms.page.goto(f"{lms.origin}/pkg/launch.html")
+    course = lms.page.frame_locator("[data-cw-frame]")
+    course.locator("h1").wait_for()
+    assert lms.page.is_visible("[data-cw-lms-missing]")
+    assert "浏览器" in lms.page.inner_text("[data-cw-lms-missing]")
+    assert lms.page.title() == "迷你课程"
