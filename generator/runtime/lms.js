@@ -117,7 +117,8 @@ export function launch(doc) {
         const id = `${z.id}.${q.id}`, same = canon(a[q.id]) === canon(oa[q.id]);
         const result = res[q.id];
         if (result && (!ores[q.id] || !same)) {
-          queue.push(...interaction(std, n++, z.id, q, q.scheme ? C.schemes[q.scheme] : undefined, a[q.id], result, now - (begun.get(id) ?? shown), new Date(now)));
+          const scheme = q.scheme ? C.schemes[q.scheme] : undefined, ms = now - (begun.get(id) ?? shown);
+          queue.push(...interaction(std, n++, z.id, q, scheme, a[q.id], result, ms, new Date(now)));
           begun.delete(id);
         } else if (!result && !same && Object.hasOwn(a, q.id) && !begun.has(id)) begun.set(id, now);
       }
@@ -164,14 +165,16 @@ export function launch(doc) {
   frame.addEventListener("load", () => {
     try {
       const w = /** @type {Window} */ (frame.contentWindow), base = new URL(".", doc.baseURI).pathname;
-      let page = decodeURIComponent(w.location.pathname);
-      page = page.startsWith(base) ? page.slice(base.length) : "";
-      if (page == "" || page.endsWith("/")) page += "index.html";
-      const lesson = C.lessons.find((l) => l.href == page);
-      if (lesson) visited.add(lesson.id);
-      if (C.pages.includes(page)) here = page;
+      const path = decodeURIComponent(w.location.pathname);
       shown = Date.now();
-      doc.title = w.document.title || doc.title;
+      if (path.startsWith(base)) {
+        // The package's page, as the manifest names it (a folder's URL shows its index.html).
+        const page = path.slice(base.length).replace(/(^|\/)$/, "$1index.html");
+        const lesson = C.lessons.find((l) => l.href == page);
+        if (lesson) visited.add(lesson.id);
+        if (C.pages.includes(page)) here = page;
+        doc.title = w.document.title || doc.title;
+      }
     } catch (e) {
       /* a page of another origin (an author's external link): nothing to read */
     }
