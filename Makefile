@@ -8,7 +8,7 @@ ZSTAMP := $(VENV)/.installed-zensical
 PSTAMP := $(VENV)/.installed-pdf
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site instructor pdf site-zensical serve serve-zensical check test fuzz bench quick-course schema typecheck runtime banks clean
+.PHONY: site instructor pdf site-zensical serve serve-zensical check test fuzz bench quick-course schema typecheck runtime banks scorm clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ check: $(STAMP)  ## validate all content and print a summary
 banks: $(STAMP)  ## the bundled course as question banks in dist/banks/ (GIFT, Moodle XML, QTI 1.2, QTI 2.1)
 	@for format in gift moodle-xml qti12 qti21; do \
 	  $(PY) -m generator questions export --format $$format --out dist/banks/$$format || exit 1; \
+	done
+
+scorm: $(STAMP)  ## dist/<course-id>-scorm12.zip and -scorm2004.zip: the course for an LMS (docs/lms.md)
+	@for format in scorm12 scorm2004; do \
+	  $(PY) -m generator package --format $$format || exit 1; \
 	done
 
 quick-course: $(STAMP)  ## the short course 新人速成 into site-quick/

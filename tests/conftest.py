@@ -75,3 +75,15 @@ def _with_options(entry: str | dict[str, Any], options: dict[str, Any]) -> str |
         return entry
     current = {} if isinstance(entry, str) else dict(entry[name] or {})
     return {name: {**current, **options}}
+
+
+@pytest.fixture(scope="session")
+def mini_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The mini fixture course packaged for both SCORM versions, its final quiz M1-extra deciding the pass."""
+    from helpers import build_package, with_completion
+
+    project = tmp_path_factory.mktemp("package") / "mini"
+    shutil.copytree(MINI, project)
+    with_completion(project, "{quizzes: [M1-extra]}")
+    out = project.parent / "dist"
+    return {fmt: build_package(project, fmt, out) for fmt in ("scorm12", "scorm2004")}

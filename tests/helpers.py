@@ -65,3 +65,23 @@ class SiteProject:
 
 
 SiteFactory = Callable[..., SiteProject]
+
+
+def build_package(project: Path, fmt: str, out: Path) -> Path:
+    """Run `package --format fmt` on the project folder `project` (holding mkdocs.yml); the zip's path."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    done = CliRunner().invoke(
+        main, ["--root", str(project), "package", "--format", fmt, "-f", str(project / "mkdocs.yml"), "-o", str(out)]
+    )
+    assert done.exit_code == 0, done.output
+    (path,) = out.glob(f"*-{fmt}.zip")
+    return path
+
+
+def with_completion(project: Path, rule: str) -> None:
+    """Give the course manifest of `project` the completion rule `rule` (YAML flow mapping)."""
+    with open(project / "course.yml", "a", encoding="utf-8") as fh:
+        fh.write(f"completion: {rule}\n")

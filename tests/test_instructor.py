@@ -210,8 +210,8 @@ def test_every_shown_answer_scores_full_marks_in_the_runtime(tmp_path: Path) -> 
         "const cases = JSON.parse(readFileSync(process.argv[2], 'utf8'));"
         "console.log(JSON.stringify(cases.map((c) => [c.id, grade(c.spec, c.answer)])));"
     )
-    # dialogue.js grades conversations and hands every other type to grade.js.
-    grade_module = (ROOT / "generator/runtime/dialogue.js").as_uri()
+    # dialoguegrade.js grades conversations and hands every other type to grade.js.
+    grade_module = (ROOT / "generator/runtime/dialoguegrade.js").as_uri()
     done = subprocess.run(
         [node, "--input-type=module", "-e", script, grade_module, str(data)],
         capture_output=True,

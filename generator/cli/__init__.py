@@ -1,4 +1,4 @@
-"""Command line: check, build, export, serve, pdf, new, schema, questions. Exit codes: 0 ok, 1 content errors, 2 usage
+"""Command line: check, build, export, serve, pdf, package, new, schema, questions. Exit codes: 0 ok, 1 content errors, 2 usage
 errors."""
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def load_or_exit(root: Path, files: tuple[Path, ...] = (), course: Path | None =
 def _register_commands() -> None:
     # Each module adds its commands to `main`; imported here so `generator.cli:main` sees them all.
     from ..banks.cli import questions
-    from . import authoring, building, checking  # noqa: F401
+    from . import authoring, building, checking, packaging  # noqa: F401
 
     main.add_command(questions)
 

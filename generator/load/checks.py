@@ -10,6 +10,7 @@ from ..model import Calculation, Classify, Course, Dialogue, Numeric
 from ..model.assemble import course_lessons, course_quizzes
 from ..model.formulas import FORMULAS, MAX_NUMBER, CalculationError, compute
 from ..model.project import Project
+from .completion_checks import check_completion
 from .exam_checks import check_final_exam
 from .idrefs import check_ids
 from .references import check_course_links, check_references, references
@@ -42,6 +43,24 @@ def check_project(
         errors += _check_skills(project, course.id)
         errors += check_course_links(project, course, refs)
         errors += check_final_exam(project, course)
+        errors += check_completion(project, course)
+    return errors
+
+
+def _check_completion(project: Project, course_id: str) -> list[ContentError]:
+    """The completion rule names only lessons and quizzes of the course itself."""
+    course = project.courses[course_id]
+    key, rule, errors = f"course:{course.id}", course.completion, []
+    lessons = {lesson.id: lesson for lesson in course_lessons(project, course)}
+    # A course-wide final exam, once courses have one, belongs among the quizzes the rule may name.
+    quizzes = {quiz.id: quiz for quiz in course_quizzes(project, course)}
+    for field, listed, known in (("lessons", rule.lessons, lessons), ("quizzes", rule.quizzes, quizzes)):
+        if listed == "all":
+            continue
+        for n, ref in enumerate(listed):
+            if ref not in known:
+                message = f"{ref!r} is not one of this course's {field}{_known(known)}"
+                errors.append(_error(project, key, ("completion", field, n), message))
     return errors
 
 

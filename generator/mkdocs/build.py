@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -22,11 +22,13 @@ def build_site(
     course: str | None = None,
     strict: bool = True,
     edition: str | None = None,
+    overrides: Mapping[str, Any] | None = None,
 ) -> Path:
     """Run MkDocs into a staging folder beside the target, then swap it in.
 
     `edition` overrides the plugin's; the instructor edition goes to `<site_dir>-instructor`
     (site-instructor/) unless `site_dir` is given, so it never replaces the trainee site.
+    `overrides` replace top-level settings of the config file (an LMS package's, see packaged.py).
 
     Returns the site folder. Raises UnsafeOutput for a target that holds author files, ContentErrors
     for problems in the content or the template overrides, mkdocs.exceptions.Abort when MkDocs
@@ -35,8 +37,7 @@ def build_site(
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
 
-    overrides: dict[str, Any] = {"strict": strict}
-    config = load_config(str(config_file), **overrides)
+    config = load_config(str(config_file), **{**(overrides or {}), "strict": strict})
     plugin = next((p for name, p in config.plugins.items() if name.endswith("courseware")), None)
     if course is not None and plugin is not None:
         plugin.config.course = course

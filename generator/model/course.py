@@ -39,6 +39,30 @@ class SkillName(Model):
         return {"anyOf": [{"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS}, handler(schema)]}
 
 
+class Completion(Model):
+    """When an LMS records the course as completed and passed (SCORM packages, docs/lms.md).
+
+    Completed: every listed lesson opened and every counted quiz finished once. The course score is
+    the mean of the counted quizzes' best scores; passed: that score reaches `pass_mark`.
+    """
+
+    lessons: Literal["all"] | list[Id] = Field(
+        default="all", description="Lessons the learner must open: all, or a list of lesson ids ([] for none)."
+    )
+    quizzes: Literal["all"] | list[Id] = Field(
+        default="all",
+        description="Quizzes that must be finished and make the score: all of the course's, or a list of quiz "
+        "ids (one id: a final quiz alone decides); [] for none, so that opening the lessons completes the course.",
+    )
+    pass_mark: int | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="Course score (percent) needed to pass; default: the counted quizzes' own pass mark (their "
+        "mean when they differ). The LMS's mastery score, when it sets one, wins.",
+    )
+
+
 class Course(Model):
     """Which lessons and quizzes make a course, in what order."""
 
@@ -65,6 +89,10 @@ class Course(Model):
     glossary: bool = Field(default=True, description="Add the glossary page and tooltips.")
     check_objectives: bool = Field(
         default=True, description="Every objective must be assessed and every question assess an objective."
+    )
+    completion: Completion = Field(
+        default_factory=Completion,
+        description="When an LMS records the course as completed and passed (SCORM packages).",
     )
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, TypeAdapter
 
 from . import Course, Glossary, Lesson, Quiz, Scheme
 from .answerkey import AnswerKey, CertificateConfig, Outline, QuizConfig, Result
+from .lms import LmsCourse
 
 KINDS: dict[str, type[BaseModel]] = {
     "lesson": Lesson,
@@ -30,6 +31,7 @@ CONTRACT: dict[str, Any] = {
     "CertificateConfig": CertificateConfig,
     "Outline": Outline,
     "Result": Result,
+    "LmsCourse": LmsCourse,
 }
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -72,8 +74,9 @@ def contract_js() -> bytes:
         roots[name] = schema
     lines = [
         "// @ts-check",
-        "// Generated from generator/model/answerkey.py by `make schema`: do not edit. The data quiz, drill and",
-        "// progress pages give the runtime, as the generator types it (tests fail when this file is stale).",
+        "// Generated from generator/model/answerkey.py and lms.py by `make schema`: do not edit. The data quiz,",
+        "// drill, progress and LMS launch pages give the runtime, as the generator types it (tests fail when this",
+        "// file is stale).",
         "",
     ]
     for name, schema in sorted((defs | roots).items()):

@@ -35,8 +35,10 @@ WIDGET_STYLES = {"certificate": "certificate.css"}
 DIALOGUE_CSS = "dialogue.css"
 #: The files a built site serves.
 RUNTIME_FILES = (*SITE_FILES, *WIDGET_SCRIPTS.values())
+#: The adapter an LMS package's launch page loads (generator/scorm/); never part of the site itself.
+LMS_SCRIPT = "lms.js"
 #: What esbuild makes from generator/runtime/ into generator/assets/ (`make runtime`).
-BUILT_FILES = (*RUNTIME_FILES, WIDGET_CSS, DIALOGUE_CSS, *WIDGET_STYLES.values())
+BUILT_FILES = (*RUNTIME_FILES, WIDGET_CSS, DIALOGUE_CSS, *WIDGET_STYLES.values(), LMS_SCRIPT)
 #: Most bytes of runtime one page may load after `gzip -9`, its inline stylesheet included
 #: (tests/test_runtime_budget.py and the bench check it).
 RUNTIME_GZIP_BUDGET = 6_500

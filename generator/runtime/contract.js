@@ -1,6 +1,7 @@
 // @ts-check
-// Generated from generator/model/answerkey.py by `make schema`: do not edit. The data quiz, drill and
-// progress pages give the runtime, as the generator types it (tests fail when this file is stale).
+// Generated from generator/model/answerkey.py and lms.py by `make schema`: do not edit. The data quiz,
+// drill, progress and LMS launch pages give the runtime, as the generator types it (tests fail when this
+// file is stale).
 
 /**
  * @typedef {SingleKey | MultipleKey | TrueFalseKey | FillKey | NumberKey | OrderingKey | MatchingKey | CategoriseKey | ClassifyKey | DialogueKey} AnswerKey
@@ -71,6 +72,52 @@
  * @property {"fill"} type
  * @property {BlankKey[]} blanks
  * @property {number[][]} groups Every blank index once; the blanks of a group may be answered in any order.
+ */
+/**
+ * @typedef {object} LmsAttribute
+ * @property {string} id
+ * @property {string[]} values
+ */
+/**
+ * What the launch page tells the LMS adapter (the <template data-cw-lms> element).
+ * @typedef {object} LmsCourse
+ * @property {"1.2" | "2004"} standard
+ * @property {number} version Storage version of the quiz records.
+ * @property {string} start The course's first page, relative to the launch page.
+ * @property {string[]} pages Every page of the package: a saved location must be one of them.
+ * @property {LmsLesson[]} lessons
+ * @property {LmsQuiz[]} quizzes
+ * @property {Record<string, LmsScheme>} schemes
+ * @property {number | null} pass_mark Course score needed to pass; null when no quiz is counted.
+ * @property {number} limit Most characters suspend_data may hold (4,096 in 1.2, 64,000 in 2004).
+ */
+/**
+ * @typedef {object} LmsLesson
+ * @property {string} id
+ * @property {string} href
+ * @property {boolean} required Must be opened for the course to be completed.
+ */
+/**
+ * @typedef {object} LmsQuestion
+ * @property {string} id
+ * @property {string} text A short plain-text line naming the question (interaction description).
+ * @property {SingleKey | MultipleKey | TrueFalseKey | FillKey | NumberKey | OrderingKey | MatchingKey | CategoriseKey | ClassifyKey | DialogueKey} key
+ * @property {string | null} scheme classify: the scheme whose values and classes an answer names.
+ */
+/**
+ * @typedef {object} LmsQuiz
+ * @property {string} id
+ * @property {string} key The storage key of the trainee's record (as on the quiz page).
+ * @property {string} href The quiz page, relative to the launch page.
+ * @property {number} pass_mark
+ * @property {boolean} counted Part of the completion rule: must be finished, makes the score.
+ * @property {string} shape Fingerprint of the questions' ids, types and sizes: saved answers of another shape are not restored.
+ * @property {LmsQuestion[]} questions In the quiz file's order; answers are saved by position.
+ */
+/**
+ * @typedef {object} LmsScheme
+ * @property {LmsAttribute[]} attributes
+ * @property {string[]} classes
  */
 /**
  * @typedef {object} MatchingKey

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import test from "node:test";
-import { gradeAny } from "../../generator/runtime/dialogue.js";
+import { gradeAny } from "../../generator/runtime/dialoguegrade.js";
 import { CASED, SPACE, TRAILING, norm } from "../../generator/runtime/normalise.js";
 
 const load = (name) => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), "utf8"));
