@@ -79,3 +79,10 @@ def test_the_core_does_not_import_an_engine() -> None:
         engines = {name for name in imported if name.split(".")[0] in ("mkdocs", "material", "zensical")}
         relative = {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level}
         assert not engines and not any(m.startswith("mkdocs") for m in relative), path
+
+
+def test_test_modules_have_unique_names() -> None:
+    """pytest imports test files by their base name (no packages under tests/): two test_x.py in different
+    folders stop the whole run at collection."""
+    names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
+    assert sorted({n for n in names if names.count(n) > 1}) == []

@@ -12,6 +12,7 @@ import markdown
 from markdown.serializers import to_html_string
 from pydantic import BaseModel
 
+from .cjk import CjkLineExtension
 from .glossary_ext import GlossaryExtension, term_pattern, term_splitter
 from .links import Links
 from .marks import MarkExtension, MarkResult, Marks, rewrite_text
@@ -68,7 +69,7 @@ class MarkdownRenderer:
         configs = {k: v for k, v in (configs or DEFAULT_CONFIGS).items() if k in names}
         self.seal = Seal()
         self._marks = MarkExtension(self.seal)
-        extensions_used: list[Any] = [*names, self._marks]
+        extensions_used: list[Any] = [*names, self._marks, CjkLineExtension()]
         if glossary:
             extensions_used.append(GlossaryExtension(glossary, self.seal))
         self._md = markdown.Markdown(extensions=extensions_used, extension_configs=configs)
