@@ -23,17 +23,8 @@ from bench.core import ASSET_DIR, build_site, widget_css
 from bench.http import serve
 from bench.pool import write_pool
 from bench.report import Row
+from generator.pdf.chromium import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless=new",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 #: Where Lighthouse is installed on demand (outside the repository, reused between runs).
 LIGHTHOUSE_DIR = Path(tempfile.gettempdir()) / "cw-bench-lighthouse"
@@ -108,7 +99,7 @@ def mount(tmp: Path, repeats: int) -> list[Row]:
         route.fulfill(body="", content_type="text/javascript")
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             page.route(f"**/{ASSET_DIR}/quiz.js", stub)
@@ -231,7 +222,7 @@ def _run_lighthouse(cli: Path, url: str, out: Path) -> dict[str, Any] | str:
             "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
         ],
         check=False,
-        env=dict(os.environ, CHROME_PATH=CHROMIUM),
+        env=dict(os.environ, CHROME_PATH=str(CHROMIUM)),
         capture_output=True,
         text=True,
         timeout=300,

@@ -24,6 +24,8 @@ from typing import Any
 #: An origin that cannot resolve (RFC 2606 .invalid): nothing is ever fetched from it.
 ORIGIN = "https://courseware.invalid"
 BOOK = "book.html"
+#: Debian's chromium, and how every headless run of it here starts (the PDF printer, the browser tests
+#: and the benchmarks import these: one place to change).
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -33,8 +35,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--font-render-hinting=none",
 ]
+#: Printing also turns off font hinting, so glyph widths in the PDF are the font's own.
+PRINT_ARGS = [*CHROMIUM_ARGS, "--font-render-hinting=none"]
 #: The PDF's text font. Chromium (Skia) embeds TrueType fonts as CID TrueType subsets but draws
 #: CFF-based OpenType fonts such as Debian's Noto CJK as Type 3 glyph procedures, which are not a
 #: font a printer or a PDF reader can use as one; so the books ask for a TrueType CJK font first.
@@ -116,7 +119,7 @@ def _print_book(render: Callable[[dict[str, int]], str], files: dict[str, bytes]
 
     pages: dict[str, int] = {}
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=PRINT_ARGS)
         try:
             context = browser.new_context(java_script_enabled=False, service_workers="block")
             page = context.new_page()

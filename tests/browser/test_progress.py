@@ -39,7 +39,7 @@ def test_progress_shows_best_and_mistakes(s: Any) -> None:
     assert cells(page, "[data-cw-pq='M1-exam']")[1:] == ["50%", "✓ 已通过（及格线 50%）"]
     assert cells(page, "[data-cw-pq='M1-quiz']")[1:] == ["–", "进行中（2/8）"], "2 of M1-quiz's 8 questions answered"
     lesson = cells(page, "[data-cw-pl='M1']")
-    assert lesson == ["50%", "✗ 1/4"], "mean of the best scores; 1 of the lesson's 4 quizzes passed"
+    assert lesson == ["50%", "✗ 1/5"], "mean of the best scores; 1 of the lesson's 5 quizzes passed"
 
     mastery = page.inner_text("[data-cw-mastery]")
     assert "MAN 法则：" in mastery and "MAN：" not in mastery, "skills by their display names"
