@@ -42,6 +42,7 @@ def test_guide_examples_load_and_render(tmp_path: Path) -> None:
         "quizzes/EX1-quiz.md",
         "quizzes/EX1-dialogue.md",
         "drills/ex-essentials.md",
+        "drills/ex-fit.md",
         "exam.md",
         "certificate.md",
     }

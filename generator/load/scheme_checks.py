@@ -1,8 +1,9 @@
-"""Checks of a rule-based scheme: its rule table is complete and unambiguous, its drill cues are known."""
+"""Checks of a scheme: a rule table complete and unambiguous, drill cues known, drill scenarios for every class."""
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from ..errors import ContentError
 from ..model import Scheme
@@ -30,7 +31,10 @@ def check_scheme(project: Project, scheme: Scheme) -> list[ContentError]:
     if scheme.kind == "judgment":
         if scheme.rules or scheme.attributes:
             err(("kind",), "a judgment scheme has no attributes or rules; use kind: rules")
+        check_scenarios(scheme, err)
         return errors
+    if scheme.drill_scenarios:
+        err(("drill_scenarios",), "only judgment schemes take scenarios; a rule-based scheme's drill uses drill cues")
     if not scheme.attributes:
         err(("attributes",), "a rule-based scheme needs attributes")
         return errors
@@ -73,3 +77,25 @@ def check_scheme(project: Project, scheme: Scheme) -> list[ContentError]:
             if value not in values[attr]:
                 err(("drill", attr, value), f"unknown value {value!r} of {attr}")
     return errors
+
+
+#: Fewer scenarios than this and a drill shows the same words for a class every time.
+MIN_SCENARIOS = 2
+
+
+def check_scenarios(scheme: Scheme, err: Callable[[Loc, str], None]) -> None:
+    """A judgment scheme's drill bank names known classes, each with enough scenarios, and covers every class."""
+    if not scheme.drill_scenarios:
+        return
+    classes = [c.id for c in scheme.classes]
+    for klass, scenarios in scheme.drill_scenarios.items():
+        if klass not in classes:
+            err(("drill_scenarios", klass), f"unknown class {klass!r}; expected one of {', '.join(classes)}")
+        elif len(scenarios) < MIN_SCENARIOS:
+            err(
+                ("drill_scenarios", klass),
+                f"class {klass!r} has {len(scenarios)} scenario(s); a drill needs at least {MIN_SCENARIOS}",
+            )
+    missing = [c for c in classes if c not in scheme.drill_scenarios]
+    if missing:
+        err(("drill_scenarios",), f"no scenarios for class(es) {', '.join(missing)}; a drill covers every class")

@@ -1,4 +1,4 @@
-"""Classification schemes: attributes, classes and (for rule-based schemes) a rule table."""
+"""Classification schemes: attributes, classes, (for rule-based schemes) a rule table, and drill banks."""
 
 from __future__ import annotations
 
@@ -46,6 +46,12 @@ class Scheme(Model):
     rules: list[Rule] = Field(default_factory=list)
     drill: dict[Id, dict[Id, list[Text]]] = Field(
         default_factory=dict, description="Cue bank: attribute -> value -> sentences, for composed drills."
+    )
+    # A judgment scheme has no attributes to compose a scenario from, so its drill draws whole
+    # scenarios per class; a field of its own keeps each bank's shape plain in the schema.
+    drill_scenarios: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description="Judgment schemes: class -> short scenarios (1-2 sentences each) for the drill page.",
     )
 
     def derive(self, settings: dict[str, str]) -> str | None:

@@ -71,6 +71,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "given": "已知",
         "drill": "随机练习",
         "new_scenario": "换一个情境",
+        "drill_judgment": "每次抽出一个情境：判断它属于哪一类{action}，然后点“提交答案”看解析；点“换一个情境”做下一题。",
+        "drill_judgment_action": "，并选出建议做法",
         "seed": "编号",
         "noscript": "开启 JavaScript 后可以作答并自动评分；下面的解析可以直接展开阅读。",
         "home": "课程首页",
@@ -147,6 +149,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "given": "Given",
         "drill": "Drill",
         "new_scenario": "New scenario",
+        "drill_judgment": "Each scenario is drawn at random: judge which class it belongs to{action}, then check your "
+        "answer to see why; “New scenario” draws the next one.",
+        "drill_judgment_action": " and choose the recommended action",
         "seed": "Seed",
         "noscript": "Turn on JavaScript to answer and get scored; the explanations below can be opened and read.",
         "home": "Course home",

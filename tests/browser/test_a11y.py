@@ -65,6 +65,13 @@ def test_drill_and_progress_have_no_axe_violations(s: Any, palette: str) -> None
     page.locator("input[name='drill-class']").first.check()
     page.click("[data-cw-drill] [data-cw-action=check]")
     no_violations(s, "drill answered")
+    page = s.goto("/drills/role/#seed=9")
+    s.palette(palette)
+    no_violations(s, "judgment drill")
+    page.locator("input[name='drill-class']").first.check()
+    page.click("[data-cw-drill] [data-cw-action=check]")
+    assert page.locator("[data-cw-worked] li:visible").count() == 1
+    no_violations(s, "judgment drill answered")
     page = s.goto("/quizzes/M1-quiz/")
     answer_everything(page)
     page = s.goto("/progress/")

@@ -178,3 +178,66 @@ def test_drill_without_javascript(make_session: Any) -> None:
     page = s.goto(DRILL, mounted=False)
     assert page.is_visible(".cw-noscript")
     assert page.locator("[data-cw-drill] [data-cw-q]:visible").count() == 0, "no dead controls without a scenario"
+
+
+JUDGMENT_DRILL = "/drills/role/"
+
+
+def judgment_case(page: Any) -> tuple[dict[str, Any], str]:
+    """The drawn scenario's class (the one whose bank holds the shown text) and the page's drill data."""
+    data = json.loads(page.eval_on_selector("[data-cw-drill-data]", "e => e.content.textContent"))
+    shown = page.inner_text("[data-cw-scenario]").strip()
+    klass = next(c for c, texts in data["scenarios"].items() if shown in texts)
+    return data, klass
+
+
+def test_judgment_drill_answered_by_keyboard(s: Any) -> None:
+    page = s.goto(JUDGMENT_DRILL + "#seed=7")
+    assert "判断它属于哪一类" in page.inner_text(".cw-drill__how")
+    assert page.locator("[data-cw-step=attribute]").count() == 0, "a judgment scheme has no attributes to ask"
+    data, klass = judgment_case(page)
+    ids = [c["id"] for c in data["classes"]]
+    radios = page.locator("input[name='drill-class']")
+    # Tab into the class group, then arrow keys move and choose within it, as in any radio group.
+    page.locator("[data-cw-seed]").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "drill-class"
+    page.keyboard.press("Space")
+    for _ in range(ids.index(klass)):
+        page.keyboard.press("ArrowDown")
+    assert radios.evaluate_all("els => els.filter(e => e.checked).map(e => e.value)") == [klass]
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.cwAction") == "check"
+    page.keyboard.press("Enter")
+    label = next(c for c in data["classes"] if c["id"] == klass)
+    assert page.inner_text("[data-cw-status]").startswith("✓ 回答正确（1/1）")
+    steps = shown_steps(page, "[data-cw-drill]")
+    assert steps == [f"归类：{label['label']}：{label['description']}"], steps
+    # A new scenario comes unanswered, and a wrong class is graded with the right one named.
+    seed = page.input_value("[data-cw-seed]")
+    page.locator("[data-cw-action=new]").focus()
+    page.keyboard.press("Enter")
+    assert page.input_value("[data-cw-seed]") != seed
+    assert page.inner_text("[data-cw-status]") == "" and not page.is_visible("[data-cw-explanation]")
+    assert radios.evaluate_all("els => els.filter(e => e.checked || e.disabled).length") == 0
+    data, klass = judgment_case(page)
+    wrong = next(c for c in data["classes"] if c["id"] != klass)
+    page.check(f"input[name='drill-class'][value='{wrong['id']}']")
+    page.click("[data-cw-drill] [data-cw-action=check]")
+    right = next(c["label"] for c in data["classes"] if c["id"] == klass)
+    assert page.inner_text("[data-cw-status]").startswith(f"✗ 回答错误（0/1） 正确答案：{right}")
+
+
+def test_judgment_drill_same_seed_same_scenario(s: Any) -> None:
+    page = s.goto(JUDGMENT_DRILL + "#seed=12345")
+    first = page.inner_text("[data-cw-scenario]")
+    page = s.goto("/", mounted=False)  # somewhere else, then back with the same seed
+    page = s.goto(JUDGMENT_DRILL + "#seed=12345")
+    assert page.inner_text("[data-cw-scenario]") == first
+    seen = {first}
+    for seed in ["1", "2", "3", "4", "5", "6"]:
+        page.fill("[data-cw-seed]", seed)
+        page.locator("[data-cw-seed]").blur()
+        seen.add(page.inner_text("[data-cw-scenario]"))
+    assert len(seen) > 1, "different seeds draw different scenarios"

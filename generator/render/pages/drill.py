@@ -1,4 +1,5 @@
-"""Drill pages: fresh scenarios composed in the browser from a rule-based scheme's cue bank."""
+"""Drill pages: fresh scenarios in the browser, composed from a rule-based scheme's cue bank or drawn from
+a judgment scheme's scenarios."""
 
 from __future__ import annotations
 
@@ -12,14 +13,19 @@ from ..urls import drill_path
 
 
 def drill_schemes(ctx: RenderContext) -> dict[str, str]:
-    """Rule-based schemes with a cue bank that the course's exercises use -> the lesson to list them under."""
+    """Schemes with a drill bank that the course's exercises use -> the lesson to list them under."""
     found: dict[str, str] = {}
     for quiz in ctx.quizzes:
         for q in quiz.questions:
             scheme = ctx.project.schemes.get(getattr(q, "scheme", ""))
-            if scheme is not None and scheme.kind == "rules" and scheme.drill and scheme.id not in found:
+            if scheme is not None and has_drill(scheme) and scheme.id not in found:
                 found[scheme.id] = quiz.lesson
     return found
+
+
+def has_drill(scheme: Scheme) -> bool:
+    """Whether a scheme has the bank its kind's drill draws from (cues per attribute, or scenarios per class)."""
+    return bool(scheme.drill if scheme.kind == "rules" else scheme.drill_scenarios)
 
 
 def drill_title(ctx: RenderContext, scheme: Scheme) -> str:
@@ -62,6 +68,11 @@ def drill_data(scheme: Scheme, md: MarkdownRenderer) -> dict[str, Any]:
             }
             for a in scheme.attributes
         ],
-        "classes": [{"id": c.id, "label": c.label, "action": md.inline(c.action)} for c in scheme.classes],
+        "classes": [
+            {"id": c.id, "label": c.label, "action": md.inline(c.action), "description": md.plain(c.description)}
+            for c in scheme.classes
+        ],
         "rules": [{"when": r.when, "then": r.then} for r in scheme.rules],
+        # Judgment schemes: whole scenarios per class, as plain text (the runtime sets textContent).
+        "scenarios": {c: [md.plain(text) for text in texts] for c, texts in scheme.drill_scenarios.items()},
     }
