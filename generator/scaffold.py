@@ -64,7 +64,7 @@ EXERCISES_HEAD = """\
 id: {id}
 title: 新练习
 lesson: {lesson}
-intro: 读每段情景，逐步作出判断，再对照分步解答。
+intro: 读每段情景，逐步做出判断，再对照分步解答。
 questions:
 """
 
@@ -92,7 +92,7 @@ JUDGMENT_EXERCISE = """\
     scenario: |
       这里写一段情景，让学员判断它属于哪一类。
     answer: {answer}              # one of: {classes}
-    rationale: 说明情景里哪些话让你作出这个判断。
+    rationale: 说明情景里哪些话让你做出这个判断。
 """
 
 RULES_SCHEME = """\

@@ -57,7 +57,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "glossary": "术语表",
         "term": "术语",
         "definition": "释义",
-        "classify_prompt": "阅读情境，逐步作出判断。",
+        "classify_prompt": "阅读情境，逐步做出判断。",
         "step_attribute": "判断：{label}",
         "step_class": "归类",
         "step_action": "建议做法",
