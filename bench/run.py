@@ -51,6 +51,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--repeats", type=int, default=None, help="alternated builds per variant in (c) (default 5)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse rows of (d)")
+    parser.add_argument(
+        "--lighthouse-runs", type=int, default=None, help="alternated Lighthouse runs per page and variant (default 5)"
+    )
     parser.add_argument("--only", default="abcdef", help="parts to run, e.g. 'ab'")
     return parser.parse_args(argv)
 
@@ -72,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             ("e", lambda: engines.run(tmp, repeats)),
         ]
         if not (args.quick or args.no_lighthouse):
-            steps.append(("d", lambda: browser.lighthouse(tmp)))
+            steps.append(("d", lambda: browser.lighthouse(tmp, args.lighthouse_runs or browser.RUNS)))
         steps.append(("f", lambda: markdown.run(tmp, args.quick)))
         for part, step in steps:
             if part not in args.only:
