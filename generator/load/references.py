@@ -36,8 +36,9 @@ IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 #: Link targets resolved at build: lesson:ID, quiz:ID, glossary:TERM (a fragment may follow an id).
 LINK_KINDS = ("lesson", "quiz", "glossary")
 _LINK = re.compile(r"^(lesson|quiz|glossary):(.*)$", re.DOTALL)
-#: Texts that may hold an image or a page link (the others are not parsed again).
-_CANDIDATE = re.compile(r"!\[|<img|images/|(?:lesson|quiz|glossary):|\.md\b", re.IGNORECASE)
+#: Texts that may hold an image or a page link (the others are not parsed again). A Markdown link or
+#: picture needs `](` (inline), `][` (reference) or `]:` (a definition, also for `[x]` alone).
+_CANDIDATE = re.compile(r"\]\(|\]\[|\]:|<img|images/|(?:lesson|quiz|glossary):|\.md\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,13 @@ def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
 
 
 def references(project: Project) -> list[Reference]:
-    """Every image and link in the pool's texts, in file order."""
+    """Every image and link in the pool's texts, in file order (found on the first call for a loaded pool)."""
+    if project.references is None:
+        project.references = _find_references(project)
+    return project.references
+
+
+def _find_references(project: Project) -> list[Reference]:
     md = markdown.Markdown(extensions=["attr_list", "tables", "admonition", "footnotes", "def_list"])
     owners: list[tuple[str, BaseModel]] = [
         *project.lessons.items(),

@@ -14,6 +14,7 @@ from .scheme import Scheme
 
 if TYPE_CHECKING:  # positions come from the loader; the model does not depend on it
     from ..errors import ContentError
+    from ..load.references import Reference
     from ..load.yamlsource import SourceMap
 
 
@@ -46,6 +47,9 @@ class Project:
     #: Problems that do not stop this run: a broken file the course does not use, a draft left out, a
     #: wording the course avoids (ContentWarning).
     warnings: list[ContentError] = field(default_factory=list)
+    #: Every picture and page link written in the pool's Markdown, found once per load
+    #: (load/references.py: finding them renders each candidate text).
+    references: list[Reference] | None = None
 
     def questions(self) -> dict[str, tuple[Quiz, Question]]:
         """Every question by id, with its quiz."""

@@ -6,6 +6,9 @@ Nothing here knows about MkDocs; `generator.mkdocs.plugin` hands these pages to 
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 
 from ..model import Course
@@ -49,6 +52,26 @@ __all__ = [
 
 def generate(project: Project, course: Course, settings: RenderSettings) -> SiteOutput:
     """Render `course` from `project` into pages, assets and navigation."""
+    with _loaded_objects_frozen():
+        return _generate(project, course, settings)
+
+
+@contextmanager
+def _loaded_objects_frozen() -> Iterator[None]:
+    """Keep the garbage collector off the objects that exist now (the loaded project, imported modules).
+
+    Rendering makes many short-lived objects, so the collector runs often, and each full collection
+    walked the whole loaded course again: a quarter of the render time for 10,000 questions, growing
+    faster than the course (bench part b). Frozen objects are still freed when nothing refers to them.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _generate(project: Project, course: Course, settings: RenderSettings) -> SiteOutput:
     ctx = RenderContext.create(project, course, settings)
 
     # Home, then lessons: sections, blocks, objectives and key points, with links to practice.
