@@ -76,3 +76,29 @@ def test_mounting_a_fresh_quiz_moves_nothing(make_session: Any, path: str) -> No
     page = mounted.goto(path)
     assert page.evaluate(LAYOUT) == before
     assert len(before) >= 4
+
+
+def test_questions_off_screen_wait_to_be_laid_out_but_arrive_whole(make_session: Any) -> None:
+    """Off-screen questions are skipped at first layout (content-visibility: auto) and whole once reached."""
+    s = make_session(viewport={"width": 1000, "height": 600})
+    page = s.goto("/quizzes/M1-quiz/")
+    last = page.locator("[data-cw-q]:not([hidden])").last
+    last_id = last.get_attribute("id")
+    # Chromium says what it skips: the contents of the last question, not those of the first.
+    shown = (
+        "id => document.querySelector(`#${id} [data-cw-action=check]`).checkVisibility({contentVisibilityAuto: true})"
+    )
+    first_id = page.locator("[data-cw-q]").first.get_attribute("id")
+    assert page.evaluate(shown, first_id) and not page.evaluate(shown, last_id), "laid out only when near"
+    # Reached by a link (the retry button focuses questions the same way), it is laid out whole in view.
+    page.evaluate("id => { location.hash = id; }", last_id)
+    page.wait_for_function(f"({shown})('{last_id}')")
+    in_view = "id => { const r = document.getElementById(id).getBoundingClientRect(); return [r.top, r.height]; }"
+    page.wait_for_function(f"(([top, height]) => top >= 0 && top < 600 && height > 100)(({in_view})('{last_id}'))")
+    check = last.locator("[data-cw-action=check]")
+    assert check.is_visible() and (check.bounding_box() or {}).get("height", 0) >= 30
+    # Printed, every question is laid out in full.
+    page.emulate_media(media="print")
+    assert page.evaluate(
+        "[...document.querySelectorAll('.cw-q')].every(q => getComputedStyle(q).contentVisibility === 'visible')"
+    )
