@@ -37,8 +37,11 @@ IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 LINK_KINDS = ("lesson", "quiz", "glossary")
 _LINK = re.compile(r"^(lesson|quiz|glossary):(.*)$", re.DOTALL)
 #: Texts that may hold an image or a page link (the others are not parsed again). A Markdown link or
-#: picture needs `](` (inline), `][` (reference) or `]:` (a definition, also for `[x]` alone).
-_CANDIDATE = re.compile(r"\]\(|\]\[|\]:|<img|images/|(?:lesson|quiz|glossary):|\.md\b", re.IGNORECASE)
+#: picture needs `](` (inline), `][` (reference) or a definition line `[x]: …` (also for `[x]` alone;
+#: an abbreviation's `*[x]: …` is not one).
+_CANDIDATE = re.compile(
+    r"\]\(|\]\[|^ {0,3}\[[^\]\n]*\]:|<img|images/|(?:lesson|quiz|glossary):|\.md\b", re.IGNORECASE | re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
