@@ -147,14 +147,20 @@ class Session:
     def axe(self) -> list[dict[str, Any]]:
         """axe-core's violations on the current page (axe is injected inline: no network request)."""
         page = self.page
+        # axe finds a text's background by hit-testing, and a question off screen is skipped
+        # (content-visibility: auto in quiz.css) until it is scrolled near: rendered, it reads as a
+        # trainee sees it. The colours come from the same rules either way. Skipped content also
+        # missed a palette switch: shown now, its buttons start their colour transitions from the old
+        # palette, so this comes before the wait below.
+        page.evaluate(
+            """() => document.getElementById('cw-test-visible') || document.head.appendChild(Object.assign(
+                document.createElement('style'),
+                {id: 'cw-test-visible', textContent: '.cw-q { content-visibility: visible !important; }'}))"""
+        )
         # Let transitions (Material's header, button hovers) settle: axe measures colours as they are.
         page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
         if not page.evaluate("typeof window.axe === 'object'"):
             page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-            # axe finds a text's background by hit-testing, and a question off screen is skipped
-            # (content-visibility: auto in quiz.css) until it is scrolled near: rendered, it reads as
-            # a trainee sees it. The colours come from the same rules either way.
-            page.add_style_tag(content=".cw-q { content-visibility: visible !important; }")
         result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
         return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result]
 
